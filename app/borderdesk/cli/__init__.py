@@ -1,0 +1,59 @@
+"""The ``borderdesk`` command line: the desk's operations for admins, scripts and tests.
+
+Each command group lives in a module of its own with a ``register(subparsers)``
+function; the handlers return the process exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from . import mrz as mrz_commands
+
+GROUPS = (mrz_commands,)
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="borderdesk",
+        description="borderdesk: read travel documents and screen them against offline watchlists.",
+    )
+    parser.add_argument("--version", action="version", version=f"borderdesk {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="DIR",
+        help="keep all of this desk's state in DIR (default: $BORDERDESK_HOME, "
+             "else the platform's data directory)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in GROUPS:
+        group.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir:
+        os.environ["BORDERDESK_HOME"] = os.path.abspath(args.data_dir)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`); nothing to say.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def run() -> None:
+    sys.exit(main())

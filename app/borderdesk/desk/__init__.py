@@ -1,0 +1,1 @@
+"""The application core, without Qt: the wiring of the parts behind both faces."""

@@ -1,0 +1,1 @@
+"""Turning the world into MRZ text: images, camera frames and document scanners."""

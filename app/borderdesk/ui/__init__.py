@@ -1,0 +1,1 @@
+"""The desk's screens (PySide6). The only package that imports Qt."""

@@ -1,0 +1,1 @@
+"""The local copy of the watchlists: storage, indexes, name matching, signed bundles."""
