@@ -1,0 +1,89 @@
+"""Where a desk keeps its state, and its configuration.
+
+The data directory holds everything a desk owns (lists, hit log, users,
+keys, its own log files). It is, in order of precedence: the global
+``--data-dir`` option (which sets ``BORDERDESK_HOME``), the ``BORDERDESK_HOME``
+environment variable, else the platform's user data directory.
+
+Configuration is TOML, read from ``/etc/borderdesk/config.toml`` (or the file
+``BORDERDESK_CONFIG`` names) and then ``<data dir>/config.toml``; a later file
+overrides an earlier one key by key. Every key has a default, so a desk runs
+with no file at all. Each part of borderdesk owns one section (a dataclass
+below); unknown keys are an error that names the file and the key, because a
+mistyped threshold must not pass silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+SYSTEM_CONFIG = Path("/etc/borderdesk/config.toml")
+
+
+class ConfigError(ValueError):
+    """A configuration file is unreadable or holds a wrong key or value."""
+
+
+def data_dir() -> Path:
+    """The desk's data directory (created if missing)."""
+    home = os.environ.get("BORDERDESK_HOME")
+    path = Path(home) if home else Path(platformdirs.user_data_dir("borderdesk", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@dataclass
+class DeskSection:
+    desk_id: str = "DESK-01"
+    checkpoint: str = "CHECKPOINT"
+    language: str = "en"  # en, fr, ar
+    kiosk: bool = False
+    idle_lock_minutes: int = 5
+
+
+@dataclass
+class Config:
+    """The whole configuration; each part of borderdesk adds its section here."""
+
+    desk: DeskSection = field(default_factory=DeskSection)
+    data_dir: Path = field(default_factory=data_dir)
+
+    @classmethod
+    def load(cls, files: list[Path] | None = None) -> Config:
+        """Defaults, overridden by the system file, then the data directory's file."""
+        config = cls()
+        if files is None:
+            files = [Path(os.environ.get("BORDERDESK_CONFIG", SYSTEM_CONFIG)),
+                     config.data_dir / "config.toml"]
+        for path in files:
+            if path.is_file():
+                config._apply(path)
+        return config
+
+    def _apply(self, path: Path) -> None:
+        try:
+            with path.open("rb") as f:
+                values = tomllib.load(f)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
+        sections = {f.name: f for f in dataclasses.fields(self) if f.name != "data_dir"}
+        for name, table in values.items():
+            if name not in sections or not isinstance(table, dict):
+                raise ConfigError(f"{path}: unknown section [{name}]")
+            section = getattr(self, name)
+            known = {f.name: f for f in dataclasses.fields(section)}
+            for key, value in table.items():
+                if key not in known:
+                    raise ConfigError(f"{path}: unknown key {key!r} in [{name}]")
+                default = getattr(section, key)
+                if default is not None and not isinstance(value, type(default)) and not (
+                        isinstance(default, float) and isinstance(value, int)):
+                    raise ConfigError(f"{path}: [{name}] {key} must be "
+                                      f"{type(default).__name__}, not {value!r}")
+                setattr(section, key, value)
