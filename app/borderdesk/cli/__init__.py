@@ -2,6 +2,11 @@
 
 Each command group lives in a module of its own with a ``register(subparsers)``
 function; the handlers return the process exit status.
+
+The desk's screens are another face beside this one (the layers of DESIGN.md
+keep ``cli`` and ``ui`` apart), so the commands that start them, ``desk`` and
+``demo``, are given the function that starts the screens by the program's
+entry point, :mod:`borderdesk.__main__`. A bare ``borderdesk`` starts the desk.
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from . import desk as desk_commands
 from . import mrz as mrz_commands
+from . import users as users_commands
 
-GROUPS = (mrz_commands,)
+GROUPS = (mrz_commands, users_commands, desk_commands)
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -36,12 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, start_screens=None) -> int:
+    """Run one command; ``start_screens`` starts the desk's screens (see the module doc)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.data_dir:
         os.environ["BORDERDESK_HOME"] = os.path.abspath(args.data_dir)
+    args.start_screens = start_screens
     handler = getattr(args, "handler", None)
+    if handler is None and start_screens is not None:
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "desk"])
+        args.start_screens = start_screens
+        handler = args.handler
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE

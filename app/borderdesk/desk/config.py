@@ -44,7 +44,27 @@ class DeskSection:
     checkpoint: str = "CHECKPOINT"
     language: str = "en"  # en, fr, ar
     kiosk: bool = False
-    idle_lock_minutes: int = 5
+    idle_lock_minutes: int = 5  # 0: never lock on idle
+
+
+@dataclass
+class UsersSection:
+    """Sign-in rules (:mod:`borderdesk.desk.users`)."""
+
+    min_secret_length: int = 6
+    max_failures: int = 5  # wrong secrets in a row before the badge locks
+    lockout_minutes: int = 15
+    hash_cost_log2: int = 17  # scrypt N = 2**this (OWASP: 17 with r=8, p=1)
+
+
+@dataclass
+class UiSection:
+    """The desk's screens (:mod:`borderdesk.ui`)."""
+
+    next_key: str = "F12"  # the single "next document" key (a foot pedal sends it)
+    clear_seconds: float = 0.8  # how long CLEAR stays before the desk is ready again
+    sound: bool = True  # the alert on a HIT, where the machine has sound
+    expiry_warning_days: int = 30  # days to expiry shown as a warning
 
 
 @dataclass
@@ -52,6 +72,8 @@ class Config:
     """The whole configuration; each part of borderdesk adds its section here."""
 
     desk: DeskSection = field(default_factory=DeskSection)
+    users: UsersSection = field(default_factory=UsersSection)
+    ui: UiSection = field(default_factory=UiSection)
     data_dir: Path = field(default_factory=data_dir)
 
     @classmethod

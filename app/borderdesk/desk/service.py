@@ -9,17 +9,32 @@ verdict (state NONE) instead of pretending the holder is clear.
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from ..mrz import Document
 from ..watchlist.match import Level
 from . import documents
 from .config import Config
+from .dispositions import Disposition, DispositionError, DispositionRecord, clean_note
 from .problems import document_problems
 from .verdict import Verdict, WatchlistState
 
+log = logging.getLogger(__name__)
+
 NO_LISTS = WatchlistState(version=None, age_hours=None, state="NONE",
                           notes=("no watchlist is loaded: no hit is not reliable",))
+
+
+@dataclass(frozen=True, slots=True)
+class DeskStatus:
+    """What the status bar shows about the desk itself and its lists."""
+
+    desk_id: str
+    checkpoint: str
+    watchlist: WatchlistState
+    last_sync: datetime | None
 
 
 class Desk:
@@ -42,3 +57,18 @@ class Desk:
         level = max((m.level for m in matches), key=lambda lv: lv.rank, default=Level.CLEAR)
         return Verdict(level=level, document=doc, document_checks=problems, matches=matches,
                        watchlist=state, source=source, checked_at=checked_at)
+
+    def dispose(self, verdict: Verdict, disposition: Disposition | str, note: str,
+                officer: str) -> DispositionRecord:
+        """Record the officer's disposition of a HIT or POSSIBLE MATCH (in the hit log)."""
+        if verdict.level is Level.CLEAR:
+            raise DispositionError("a CLEAR check has nothing to dispose of")
+        record = DispositionRecord(verdict.hit_id, Disposition(disposition),
+                                   clean_note(disposition, note), officer, self.now())
+        log.info("disposition %s recorded for hit %s", record.disposition, record.hit_id)
+        return record
+
+    def status(self) -> DeskStatus:
+        """The desk's identity and the state of its lists, for the status bar."""
+        return DeskStatus(self.config.desk.desk_id, self.config.desk.checkpoint,
+                          NO_LISTS, last_sync=None)

@@ -1,0 +1,92 @@
+"""The demo desk: a data directory a person on a fresh machine can try everything with.
+
+:func:`prepare` fills a data directory (once; again with ``reset``) with:
+
+* two users whose badges and PINs the sign-in screen shows: an officer and a
+  supervisor;
+* a configuration naming the desk ``DEMO-01``;
+* the demo publisher's public key, trusted, and the demo watchlist bundle
+  (built from ``resources/demo/watchlist.ndjson``), once the watchlist part
+  can import bundles;
+* a replayed camera playing ``resources/demo/camera/``: sample documents, some
+  of them on the demo lists, once the reader part has a replay source.
+
+A directory is reset only if it carries the demo marker, so ``--reset`` with a
+real desk's ``--data-dir`` refuses instead of wiping it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from .config import Config
+from .resources import resource_path
+from .users import Role, UserStore
+
+MARKER = ".borderdesk-demo"
+USERS = (
+    # badge, PIN, role, name
+    ("O1001", "111111", Role.OFFICER, "Demo Officer"),
+    ("S2001", "222222", Role.SUPERVISOR, "Demo Supervisor"),
+)
+CONFIG = """\
+# The demo desk (made by `borderdesk demo`; `borderdesk demo --reset` makes it afresh).
+[desk]
+desk_id = "DEMO-01"
+checkpoint = "Demo crossing"
+idle_lock_minutes = 10
+"""
+
+
+class DemoError(RuntimeError):
+    """The demo data cannot be prepared (the message says why)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DemoInfo:
+    data_dir: Path
+    users: tuple[tuple[str, str, str], ...]  # badge, PIN, role
+
+    def describe(self) -> str:
+        who = "; ".join(f"{role} {badge} PIN {pin}" for badge, pin, role in self.users)
+        return f"borderdesk demo: data in {self.data_dir}; sign in as {who}"
+
+
+def default_dir() -> Path:
+    """The demo's own data directory, apart from a real desk's."""
+    return Path(platformdirs.user_data_dir("borderdesk-demo", appauthor=False))
+
+
+def info(data_dir: Path) -> DemoInfo:
+    return DemoInfo(data_dir, tuple((b, pin, role.value) for b, pin, role, _ in USERS))
+
+
+def is_demo(data_dir: Path) -> bool:
+    return (data_dir / MARKER).exists()
+
+
+def prepare(data_dir: Path, *, reset: bool = False) -> DemoInfo:
+    """Make ``data_dir`` a demo desk (nothing is redone when it already is one)."""
+    if reset and data_dir.exists() and any(data_dir.iterdir()):
+        if not is_demo(data_dir):
+            raise DemoError(f"{data_dir} is not a demo data directory; not resetting it")
+        shutil.rmtree(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if is_demo(data_dir):
+        return info(data_dir)
+    if any(p.name != "config.toml" for p in data_dir.iterdir()):
+        raise DemoError(f"{data_dir} already holds a desk's data; choose an empty directory")
+    if not resource_path("demo").is_dir():
+        raise DemoError(f"the demo resources are missing ({resource_path('demo')})")
+    (data_dir / "config.toml").write_text(CONFIG, encoding="utf-8")
+    config = Config.load([data_dir / "config.toml"])
+    config.data_dir = data_dir
+    users = UserStore(config)
+    for badge, pin, role, name in USERS:
+        users.add(badge, pin, role, name)
+    (data_dir / MARKER).write_text("made by borderdesk demo\n", encoding="utf-8")
+    return info(data_dir)
