@@ -64,7 +64,10 @@ class UiSection:
     next_key: str = "F12"  # the single "next document" key (a foot pedal sends it)
     clear_seconds: float = 0.8  # how long CLEAR stays before the desk is ready again
     sound: bool = True  # the alert on a HIT, where the machine has sound
-    expiry_warning_days: int = 30  # days to expiry shown as a warning
+    # The locale dates and numbers are shown in, per language (Arabic: Maghreb by default,
+    # Western digits; "ar_EG", "ar_SA" and the like write Arabic-Indic digits).
+    locales: dict = field(default_factory=lambda: {"en": "en_GB", "fr": "fr_FR",
+                                                   "ar": "ar_DZ"})
 
 
 @dataclass

@@ -3,7 +3,8 @@
 A hit alone is never grounds for action: the officer looks at the person and
 the record and says what happened. The desk will not go on to the next
 document until a HIT has one of these; "other" needs a note saying what.
-Each disposition goes to the hit log as a new entry referring to the hit.
+Each disposition goes to the hit log as a new entry referring to the hit (the
+values are the hit log's own, :data:`borderdesk.hitlog.entries.DISPOSITIONS`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ NOTE_MAX = 500
 
 class Disposition(StrEnum):
     CONFIRMED_REFERRED = "confirmed-referred"  # the same person: referred to secondary
+    PENDING_CONFIRMATION = "pending-confirmation"  # asked the issuing state or list owner
     NOT_SAME_PERSON = "not-same-person"
     OTHER = "other"  # with a note
 

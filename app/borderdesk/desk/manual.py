@@ -23,9 +23,11 @@ L898902C36UTO7408122F1204159ZE184226B<<<<<10
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..mrz import checkdigit, countries
 from ..mrz.compose import compose
+from ..mrz.dates import parse_date
 from ..mrz.formats import LAYOUTS
 
 FORMATS = ("TD3", "TD1", "TD2", "MRVA", "MRVB")
@@ -113,6 +115,19 @@ def field_checks(entry: ManualEntry) -> dict[str, FieldCheck]:
     if entry.format != "TD1":
         names.remove("optional_data_2")
     return {name: _check_one(entry, name) for name in names}
+
+
+def typed_date(entry: ManualEntry, name: str, today: date) -> date | None:
+    """A typed ``birth_date`` or ``expiry_date`` as a date (the century as the MRZ infers it)."""
+    if name not in ("birth_date", "expiry_date"):
+        return None
+    raw = _mrz_text(entry.get(name))
+    if len(raw) != 6 or _date_problem(raw):
+        return None
+    try:
+        return parse_date(raw, name.split("_")[0], today).as_date()
+    except ValueError:  # 31 February and the like
+        return None
 
 
 def ready(entry: ManualEntry) -> bool:

@@ -24,19 +24,21 @@ def document_problems(doc: Document, today: date) -> tuple[DocumentProblem, ...]
     problems = []
     expiry = doc.expiry.as_date()
     if expiry is not None and expiry < today:
-        problems.append(DocumentProblem("expired", f"expired on {expiry.isoformat()}"))
+        problems.append(DocumentProblem("expired", f"expired on {expiry.isoformat()}",
+                                        "expiry_date"))
     elif expiry is None:
-        problems.append(DocumentProblem("expiry-unknown", "the date of expiry is not readable"))
+        problems.append(DocumentProblem("expiry-unknown", "the date of expiry is not readable",
+                                        "expiry_date"))
     for name in doc.checks.failed:
         problems.append(DocumentProblem(
-            "check-digit", f"the {_CHECK_LABELS[name]} check digit fails"))
+            "check-digit", f"the {_CHECK_LABELS[name]} check digit fails", name))
     birth = doc.birth.as_date()
     if birth is not None and expiry is not None and birth >= expiry:
         problems.append(DocumentProblem("dates", "the date of birth is not before the expiry"))
     for w in doc.warnings:
         if w.code in ("unknown-state", "bad-date", "sex", "name-digits", "ambiguous-repair",
                       "unconfirmed-repair", "overflow"):
-            problems.append(DocumentProblem(w.code, w.message))
+            problems.append(DocumentProblem(w.code, w.message, w.field))
     if doc.corrections:
         problems.append(DocumentProblem(
             "corrected", f"{len(doc.corrections)} character(s) corrected from the read"))

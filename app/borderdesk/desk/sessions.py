@@ -114,7 +114,12 @@ class Sessions:
         """
         if self.current is None:
             raise NotSignedIn("nobody is signed in")
-        user = self.users.authenticate(badge, secret)
+        return self.unlock_as(self.users.authenticate(badge, secret))
+
+    def unlock_as(self, user: User) -> Session:
+        """Open the lock for ``user``, whose credentials have been checked."""
+        if self.current is None:
+            raise NotSignedIn("nobody is signed in")
         if user.badge != self.current.user.badge and not user.is_supervisor:
             raise NotSupervisor("only the signed-in officer or a supervisor can unlock this desk")
         self.current = Session(self.current.user, self.current.language, locked=False)

@@ -16,10 +16,11 @@ class DocumentProblem:
     """Something wrong with the document itself (not a list match)."""
 
     code: str  # expired, check-digit, unknown-state, not-yet-valid, ...
-    message: str  # English; the faces translate by code
+    message: str  # English; the faces translate by code (and field)
+    field: str | None = None  # the document field concerned, where there is one
 
     def as_json(self) -> dict:
-        return {"code": self.code, "message": self.message}
+        return {"code": self.code, "message": self.message, "field": self.field}
 
 
 @dataclass(frozen=True, slots=True)

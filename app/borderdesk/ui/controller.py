@@ -1,0 +1,229 @@
+"""Between the screens and the desk core: every request goes off the GUI thread.
+
+The screens never call the core directly. They call this object, which runs
+the work in a lane of :class:`~borderdesk.ui.workers.TaskRunner` and answers
+with a signal on the GUI thread. It holds no rules of its own: who may
+unlock is :mod:`borderdesk.desk.sessions`'s to say, what may follow a HIT is
+:mod:`borderdesk.desk.flow`'s.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..desk import users as users_mod
+from ..desk.config import Config
+from ..desk.dispositions import Disposition, DispositionError, clean_note
+from ..desk.documents import NotAnMRZ
+from ..desk.flow import CheckFlow, FlowError, Phase
+from ..desk.passwords import MalformedHash
+from ..desk.service import Desk
+from ..desk.sessions import Sessions
+from ..desk.users import UserStore
+from .workers import Outcome, TaskRunner
+
+log = logging.getLogger(__name__)
+
+STATUS_REFRESH_MS = 60_000
+
+
+class DeskController(QObject):
+    signed_in = Signal(object)  # Session
+    signed_out = Signal()
+    auth_failed = Signal(object)  # the exception: the screen words it
+    locked = Signal()
+    unlocked = Signal()
+    supervisor_ok = Signal(object, str)  # User, purpose
+    phase_changed = Signal(str)  # a Phase value
+    verdict_ready = Signal(object)  # Verdict
+    check_failed = Signal(object)  # the exception
+    check_refused = Signal(str)  # why a document was not taken (a FlowError message)
+    disposed = Signal(object)  # DispositionRecord
+    dispose_failed = Signal(object)
+    status_changed = Signal(object)  # DeskStatus
+
+    def __init__(self, config: Config, runner: TaskRunner, *, desk: Desk | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.runner = runner
+        self.desk = desk or Desk(config)
+        self.users = UserStore(config)
+        self.sessions = Sessions.for_desk(config, self.users)
+        self.flow = CheckFlow()
+        self.status = None
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._fade_timer = QTimer(self)
+        self._fade_timer.setSingleShot(True)
+        self._fade_timer.timeout.connect(self._fade)
+
+    # -- accounts (lane "accounts": users.sqlite and scrypt) -----------------------
+
+    def has_users(self, done) -> None:
+        self.runner.run("accounts", lambda: bool(self.users.all()),
+                        lambda o: done(bool(o.result) if o.error is None else True))
+
+    def sign_in(self, badge: str, secret: str, language: str) -> None:
+        def finished(o: Outcome) -> None:
+            if o.error is not None:
+                self._auth_error(o.error)
+                return
+            self.sessions.start(o.result, language)
+            self.flow = CheckFlow()
+            self._status_timer.start()
+            self.refresh_status()
+            self.signed_in.emit(self.sessions.current)
+        self.runner.run("accounts", lambda: self.users.authenticate(badge, secret), finished)
+
+    def sign_out(self) -> None:
+        if self.flow.blocking:
+            self.check_refused.emit("finish the decision on the current document first")
+            return
+        self.sessions.sign_out()
+        self._status_timer.stop()
+        self.signed_out.emit()
+
+    def lock(self, reason: str = "on demand") -> None:
+        if self.sessions.current is not None and not self.sessions.locked:
+            self.sessions.lock(reason)
+            self.locked.emit()
+
+    def unlock(self, badge: str, secret: str) -> None:
+        def finished(o: Outcome) -> None:
+            if o.error is not None:
+                self._auth_error(o.error)
+                return
+            try:
+                self.sessions.unlock_as(o.result)
+            except users_mod.AuthError as exc:
+                self._auth_error(exc)
+                return
+            self.unlocked.emit()
+        self.runner.run("accounts", lambda: self.users.authenticate(badge, secret), finished)
+
+    def authorise_supervisor(self, badge: str, secret: str, purpose: str) -> None:
+        def finished(o: Outcome) -> None:
+            if o.error is not None:
+                self._auth_error(o.error)
+            else:
+                self.supervisor_ok.emit(o.result, purpose)
+        self.runner.run("accounts", lambda: self.users.authorise_supervisor(badge, secret),
+                        finished)
+
+    def touch(self) -> None:
+        self.sessions.touch()
+
+    def check_idle(self) -> None:
+        if self.sessions.idle_expired():
+            self.lock("idle")
+
+    def _auth_error(self, error: BaseException) -> None:
+        if not isinstance(error, (users_mod.UserError, MalformedHash, sqlite3.Error, OSError)):
+            log.error("sign-in failed unexpectedly: %r", error)
+        self.auth_failed.emit(error)
+
+    # -- checks (lane "checks": parsing, screening, the hit log) ------------------
+
+    def submit(self, text: str, source: str) -> bool:
+        """Check MRZ text read from ``source``; False (and ``check_refused``) when not taken."""
+        if self.sessions.current is None or self.sessions.locked:
+            return False
+        try:
+            self.flow.reading()
+        except FlowError as exc:
+            self.check_refused.emit(str(exc))
+            return False
+        self._fade_timer.stop()
+        self.phase_changed.emit(self.flow.phase.value)
+
+        def finished(o: Outcome) -> None:
+            if o.error is not None:
+                self.flow.failed()
+                if not isinstance(o.error, NotAnMRZ):
+                    log.error("a check failed: %s", type(o.error).__name__)
+                self.check_failed.emit(o.error)
+                self.phase_changed.emit(self.flow.phase.value)
+                return
+            self.flow.shown(o.result)
+            self.verdict_ready.emit(o.result)
+            self.phase_changed.emit(self.flow.phase.value)
+            if self.flow.fades():
+                self._fade_timer.start(int(self.config.ui.clear_seconds * 1000))
+        self.runner.run("checks", lambda: self.desk.check(text, source=source), finished)
+        return True
+
+    def next_document(self) -> bool:
+        """The "next" key (or the foot pedal)."""
+        self._fade_timer.stop()
+        moved = self.flow.next()
+        if moved:
+            self.phase_changed.emit(self.flow.phase.value)
+        elif self.flow.blocking:
+            self.check_refused.emit("finish the decision on the current document first")
+        return moved
+
+    def _fade(self) -> None:
+        if self.flow.fades():
+            self.flow.faded()
+            self.phase_changed.emit(self.flow.phase.value)
+
+    def decide_possible(self, same_person: bool) -> None:
+        verdict = self.flow.verdict
+        try:
+            self.flow.possible_decided(same_person)
+        except FlowError as exc:
+            self.check_refused.emit(str(exc))
+            return
+        if not same_person:
+            self._record(verdict, Disposition.NOT_SAME_PERSON, "")
+        self.phase_changed.emit(self.flow.phase.value)
+
+    def dispose(self, disposition: Disposition | str, note: str) -> None:
+        """Record the disposition of the HIT on screen; the desk goes on once it is written."""
+        verdict = self.flow.verdict
+        if self.flow.phase is not Phase.DISPOSING or verdict is None:
+            self.check_refused.emit("there is no hit to dispose of")
+            return
+
+        def finished(o: Outcome) -> None:
+            if o.error is not None:
+                self.dispose_failed.emit(o.error)
+                return
+            self.flow.disposed()
+            self.disposed.emit(o.result)
+            self.phase_changed.emit(self.flow.phase.value)
+        officer = self.sessions.user.badge
+        try:  # the note rule is checked at once, so the screen can say so
+            clean_note(disposition, note)
+        except DispositionError as exc:
+            self.dispose_failed.emit(exc)
+            return
+        self.runner.run("checks", lambda: self.desk.dispose(verdict, disposition, note, officer),
+                        finished)
+
+    def _record(self, verdict, disposition: Disposition, note: str) -> None:
+        officer = self.sessions.user.badge
+
+        def finished(o: Outcome) -> None:
+            if o.error is not None:
+                self.dispose_failed.emit(o.error)
+            else:
+                self.disposed.emit(o.result)
+        self.runner.run("checks", lambda: self.desk.dispose(verdict, disposition, note, officer),
+                        finished)
+
+    # -- status (lane "background": list files, sync state) -----------------------
+
+    def refresh_status(self) -> None:
+        def finished(o: Outcome) -> None:
+            if o.error is None:
+                self.status = o.result
+                self.status_changed.emit(o.result)
+            else:
+                log.error("the desk status could not be read: %s", type(o.error).__name__)
+        self.runner.run("background", self.desk.status, finished)

@@ -1,0 +1,185 @@
+"""The document as read: names, number, states, dates with age and days to expiry.
+
+Large type for the fields an officer compares with the person and the
+picture; corrected characters marked on the field and in the MRZ; document
+problems as warnings. MRZ text and document numbers are laid out left to
+right whatever the language.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from ..desk.documents import days_to_expiry, holder_age
+from ..desk.verdict import Verdict
+from . import texts, theme
+from .i18n import person_date, person_number
+from .icons import pixmap
+
+_FIELD_OF_CORRECTION = {"name": ("surname", "given_names")}
+
+
+def expiry_words(days: int | None) -> str:
+    t = QCoreApplication.translate
+    if days is None:
+        return ""
+    if days < 0:
+        return t("Document", "expired {days} days ago").format(days=person_number(-days))
+    if days == 0:
+        return t("Document", "expires today")
+    return t("Document", "in {days} days").format(days=person_number(days))
+
+
+def problem_words(problem, doc) -> str:
+    values = {}
+    if problem.code == "expired":
+        values["date"] = person_date(doc.expiry.as_date(), doc.expiry.raw)
+    elif problem.code == "corrected":
+        values["count"] = person_number(len(doc.corrections))
+    elif problem.code not in texts.PROBLEM:
+        return texts.say(texts.PROBLEM, "other", code=problem.code)
+    if "{field}" in texts.PROBLEM[problem.code]:
+        values["field"] = texts.field_name(problem.field or "")
+    return texts.say(texts.PROBLEM, problem.code, **values)
+
+
+def mrz_html(doc) -> str:
+    """The MRZ lines with corrected characters highlighted (and never mirrored)."""
+    marks = {(c.line - 1, c.position - 1) for c in doc.corrections}
+    background, text = theme.WARNING
+    lines = []
+    for i, line in enumerate(doc.lines):
+        lines.append("".join(
+            f'<span style="background:{background}; color:{text}">{escape(ch)}</span>'
+            if (i, j) in marks else escape(ch) for j, ch in enumerate(line)))
+    return "<br>".join(lines)
+
+
+class DocumentPanel(QFrame):
+    """Shows one verdict's document; empty between documents."""
+
+    ROWS = ("document_number", "issuing_state", "nationality", "birth_date", "sex",
+            "expiry_date")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        self.name = QLabel()
+        self.name.setFont(theme.font(2.3, bold=True))
+        self.name.setWordWrap(True)
+        self.name.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.name)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        self.labels: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        for row, key in enumerate(self.ROWS):
+            label = QLabel(texts.field_name(key))
+            label.setObjectName("muted")
+            label.setFont(theme.font(1.1))
+            value = QLabel()
+            value.setFont(theme.font(1.55, bold=True))
+            value.setTextFormat(Qt.RichText)
+            grid.addWidget(label, row, 0, Qt.AlignTop)
+            grid.addWidget(value, row, 1, Qt.AlignTop)
+            self.labels[key], self.values[key] = label, value
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        self.problems = QVBoxLayout()
+        self.problems.setSpacing(4)
+        layout.addLayout(self.problems)
+        self.mrz = QLabel()
+        self.mrz.setFont(theme.mrz_font(0.95))
+        self.mrz.setTextFormat(Qt.RichText)
+        self.mrz.setLayoutDirection(Qt.LeftToRight)
+        self.mrz.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        self.mrz.setObjectName("muted")
+        layout.addStretch(1)
+        layout.addWidget(self.mrz)
+        self.source = QLabel()
+        self.source.setObjectName("muted")
+        layout.addWidget(self.source)
+        self.clear()
+
+    def clear(self) -> None:
+        self.name.clear()
+        for v in self.values.values():
+            v.clear()
+        self._set_problems([])
+        self.mrz.clear()
+        self.source.clear()
+
+    def _set_problems(self, lines: list[str]) -> None:
+        while self.problems.count():
+            item = self.problems.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for line in lines:
+            row = QWidget()
+            row.setStyleSheet(f"background: {theme.WARNING[0]}; border-radius: 6px;")
+            box = QGridLayout(row)
+            box.setContentsMargins(8, 4, 8, 4)
+            icon = QLabel()
+            icon.setPixmap(pixmap("warning", 28))
+            icon.setStyleSheet(f"background: {theme.WARNING[0]};")
+            text = QLabel(line)
+            text.setWordWrap(True)
+            text.setFont(theme.font(1.2, bold=True))
+            text.setStyleSheet(f"background: {theme.WARNING[0]}; color: {theme.WARNING[1]};")
+            box.addWidget(icon, 0, 0)
+            box.addWidget(text, 0, 1)
+            box.setColumnStretch(1, 1)
+            self.problems.addWidget(row)
+
+    def show_verdict(self, verdict: Verdict, today: date | None = None) -> None:
+        t = QCoreApplication.translate
+        doc = verdict.document
+        today = today or verdict.checked_at.astimezone().date()
+        corrected = {c.field for c in doc.corrections}
+        for name, fields in _FIELD_OF_CORRECTION.items():
+            if name in corrected:
+                corrected.update(fields)
+        mark = (f' <span style="background:{theme.WARNING[0]}; color:{theme.WARNING[1]};">'
+                f'&nbsp;{escape(t("Document", "corrected"))}&nbsp;</span>')
+
+        surname = escape(doc.surname)
+        given = escape(doc.given_names)
+        name_html = f"{surname}<br>{given}" if given else surname
+        if "surname" in corrected:
+            name_html += mark
+        self.name.setText(name_html)
+        self.name.setToolTip(texts.field_name("name"))
+
+        age = holder_age(doc, today)
+        birth = person_date(doc.birth.as_date(), doc.birth.partial or doc.birth.raw)
+        if age is not None:
+            birth += " · " + t("Document", "age {age}").format(age=person_number(age))
+        expiry = person_date(doc.expiry.as_date(), doc.expiry.partial or doc.expiry.raw)
+        days = days_to_expiry(doc, today)
+        if days is not None:
+            expiry += " · " + expiry_words(days)
+        values = {
+            "document_number": f'<span dir="ltr">{escape(doc.document_number)}</span>'
+                               f' <span style="color:{theme.MUTED}">({escape(doc.document_code)})'
+                               f'</span>',
+            "issuing_state": escape(doc.issuing_state),
+            "nationality": escape(doc.nationality),
+            "birth_date": escape(birth),
+            "sex": escape(doc.sex),
+            "expiry_date": escape(expiry),
+        }
+        for key, html in values.items():
+            self.values[key].setText(html + (mark if key in corrected else ""))
+        self.values["expiry_date"].setStyleSheet(
+            theme.badge_style(theme.VERDICT["HIT"]) if days is not None and days < 0 else "")
+        self._set_problems([problem_words(p, doc) for p in verdict.document_checks])
+        self.mrz.setText(mrz_html(doc))
+        self.source.setText(t("Document", "Read from: {source}").format(
+            source=texts.say(texts.SOURCE, verdict.source)))

@@ -1,0 +1,82 @@
+"""The status bar: desk, officer, lists (version, age, OK / WARNING / STALE), devices, sync."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from ..desk.service import DeskStatus
+from . import texts, theme
+from .i18n import person_number, person_time
+
+
+def age_words(hours: float | None) -> str:
+    t = QCoreApplication.translate
+    if hours is None:
+        return ""
+    if hours < 1:
+        return t("Status", "{minutes} min old").format(minutes=person_number(int(hours * 60)))
+    if hours < 48:
+        return t("Status", "{hours} h old").format(hours=person_number(int(hours)))
+    return t("Status", "{days} days old").format(days=person_number(int(hours // 24)))
+
+
+class StatusBar(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.setSpacing(18)
+        self.desk = QLabel()
+        self.officer = QLabel()
+        self.lists = QLabel()
+        self.lists.setObjectName("status-lists")
+        self.camera = QLabel()
+        self.scanner = QLabel()
+        self.sync = QLabel()
+        for w in (self.desk, self.officer, self.lists, self.camera, self.scanner, self.sync):
+            w.setFont(theme.font(1.0, bold=w is self.lists))
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.set_devices("off", "off")
+
+    def set_officer(self, badge: str, name: str) -> None:
+        t = QCoreApplication.translate
+        self.officer.setText(t("Status", "Officer {name}").format(
+            name=f"{name} ({badge})" if name else badge))
+
+    def set_status(self, status: DeskStatus) -> None:
+        t = QCoreApplication.translate
+        self.desk.setText(t("Status", "Desk {desk}").format(desk=status.desk_id))
+        lists = status.watchlist
+        state = lists.state
+        words = [t("Status", "Lists")]
+        if lists.version is not None:
+            words.append(t("Status", "v{version}").format(version=person_number(lists.version)))
+        age = age_words(lists.age_hours)
+        if age:
+            words.append(age)
+        words.append(texts.say(texts.LIST_STATE, state))
+        self.lists.setText(" · ".join(words))
+        self.lists.setStyleSheet(theme.badge_style(theme.LIST_STATE.get(state,
+                                                                       theme.LIST_STATE["NONE"])))
+        self.lists.setToolTip("\n".join(lists.notes))
+        self.sync.setText(t("Status", "Last sync: {when}").format(
+            when=self._when(status.last_sync)))
+
+    def _when(self, moment: datetime | None) -> str:
+        if moment is None:
+            return QCoreApplication.translate("Status", "never")
+        return person_time(moment)
+
+    def set_devices(self, camera: str, scanner: str) -> None:
+        t = QCoreApplication.translate
+        self.camera.setText(t("Status", "Camera: {state}").format(
+            state=texts.say(texts.DEVICE_STATE, camera)))
+        self.scanner.setText(t("Status", "Scanner: {state}").format(
+            state=texts.say(texts.DEVICE_STATE, scanner)))
+        for label, state in ((self.camera, camera), (self.scanner, scanner)):
+            label.setStyleSheet(theme.badge_style(theme.WARNING) if state == "error" else "")
