@@ -62,8 +62,10 @@ def mrz_html(doc) -> str:
 class DocumentPanel(QFrame):
     """Shows one verdict's document; empty between documents."""
 
-    ROWS = ("document_number", "issuing_state", "nationality", "birth_date", "sex",
-            "expiry_date")
+    # field: (row, column, columns the value spans)
+    PLACES = {"document_number": (0, 0, 1), "issuing_state": (0, 2, 1),
+              "nationality": (1, 0, 1), "sex": (1, 2, 1),
+              "birth_date": (2, 0, 3), "expiry_date": (3, 0, 3)}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,26 +73,27 @@ class DocumentPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         self.name = QLabel()
-        self.name.setFont(theme.font(2.3, bold=True))
+        self.name.setFont(theme.font(2.1, bold=True))
         self.name.setWordWrap(True)
         self.name.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.name)
         grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(6)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(4)
         self.labels: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
-        for row, key in enumerate(self.ROWS):
+        for key, (row, col, span) in self.PLACES.items():
             label = QLabel(texts.field_name(key))
             label.setObjectName("muted")
-            label.setFont(theme.font(1.1))
+            label.setFont(theme.font(1.0))
             value = QLabel()
-            value.setFont(theme.font(1.55, bold=True))
+            value.setFont(theme.font(1.4, bold=True))
             value.setTextFormat(Qt.RichText)
-            grid.addWidget(label, row, 0, Qt.AlignTop)
-            grid.addWidget(value, row, 1, Qt.AlignTop)
+            grid.addWidget(label, row, col, Qt.AlignVCenter)
+            grid.addWidget(value, row, col + 1, 1, span, Qt.AlignVCenter)
             self.labels[key], self.values[key] = label, value
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
         self.problems = QVBoxLayout()
         self.problems.setSpacing(4)

@@ -39,7 +39,7 @@ WARNING = ("#FFB000", "#000000")
 
 BASE_POINT_SIZE = 15
 FAMILY = "DejaVu Sans"  # Latin and enough else; Arabic falls back to Noto Sans Arabic
-MRZ_FAMILY = "OCR B"
+MRZ_FAMILY = "DejaVu Sans Mono"
 
 
 def font(scale: float = 1.0, bold: bool = False) -> QFont:
@@ -63,6 +63,7 @@ def badge_style(colours: tuple[str, str]) -> str:
 
 STYLE_SHEET = f"""
 QWidget {{ background: {BACKGROUND}; color: {TEXT}; }}
+QLabel {{ background: transparent; }}
 QFrame#panel, QWidget#panel {{ background: {PANEL}; border-radius: 8px; }}
 QLabel#muted {{ color: {MUTED}; }}
 QLineEdit, QComboBox {{ background: #FFFFFF; color: #000000; border: 2px solid #7A8594;

@@ -36,13 +36,13 @@ class VerdictBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setContentsMargins(14, 6, 14, 6)
         self.icon = QLabel()
         self.word = QLabel()
-        self.word.setFont(theme.font(3.0, bold=True))
+        self.word.setFont(theme.font(2.6, bold=True))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setFont(theme.font(1.2))
+        self.hint.setFont(theme.font(1.1))
         text = QVBoxLayout()
         text.addWidget(self.word)
         text.addWidget(self.hint)
@@ -66,7 +66,7 @@ class VerdictBanner(QFrame):
         self.level = level
         background, text = theme.VERDICT[level]
         self.setStyleSheet(f"background: {background}; border-radius: 8px;")
-        self.icon.setPixmap(pixmap(LEVEL_ICON[level], 72))
+        self.icon.setPixmap(pixmap(LEVEL_ICON[level], 64))
         self.icon.setStyleSheet(f"background: {background};")
         self.icon.show()
         self.word.setText(texts.say(texts.LEVEL_WORD, level))
