@@ -164,6 +164,18 @@ def _clean_name(work: _Work, layout: Layout) -> bool:
     return bool(changes)
 
 
+_MIXED_FIELDS = ("document_number", "optional_data", "optional_data_2")
+
+
+def _clean_trailing_fillers(work: _Work, layout: Layout, field: str) -> bool:
+    span = layout.span(field)
+    text, changes = repair.trailing_fillers(work.take(span))
+    if changes:
+        work.change(field, span, text, changes,
+                    "fillers read as K at the end of the field (no check digit can tell)")
+    return bool(changes)
+
+
 def _check(work: _Work, rule) -> bool:
     return rule.passes(work.lines)
 
@@ -175,16 +187,24 @@ def _guided_repairs(work: _Work, layout: Layout, failing: list[str]) -> None:
         rule = layout.checks[name]
         (span,) = rule.covers
         digit = work.take(rule.digit)
-        found, _ = repair.guided(work.take(span), lambda c: checkdigit.compute(c) == digit)
-        if len(found) == 1:
-            applied.append((name, span, work.take(span), found[0]))
+        text = work.take(span)
+        found, _ = repair.guided(text, lambda c: checkdigit.compute(c) == digit)
+        label = name.replace("_", " ")
+        if len(found) == 1 and repair.out_of_place(text, found[0][1][0]):
+            applied.append((name, span, text, found[0]))
+        elif len(found) == 1:
+            _, (i, read, new) = found[0]
+            work.notes.append(Notice(
+                "unconfirmed-repair",
+                f"{label} check failed; {read}->{new} at {span.start + i + 1} would pass, but "
+                f"nothing marks that character as misread; not made", name))
         elif len(found) > 1:
             options = ", ".join(f"{read}->{new} at {span.start + i + 1}"
                                 for _, (i, read, new) in found)
             work.notes.append(Notice(
                 "ambiguous-repair",
-                f"{name.replace('_', ' ')} check failed and several repairs would pass "
-                f"({options}); none made", name))
+                f"{label} check failed and several repairs would pass ({options}); none made",
+                name))
     if not applied:
         return
     for name, span, _, (candidate, _) in applied:
@@ -219,7 +239,15 @@ def parse(text: str, *, today: date | None = None) -> Document:
     match = layout.pattern.fullmatch("\n".join(lines))
     if match is None:
         _coerce_fields(work, layout)
-    if _clean_name(work, layout) or match is None:
+        total = layout.line_count * layout.line_length
+        if len(work.corrections) > total // 4:
+            raise InvalidFormat(f"{len(work.corrections)} of {total} characters are out of place "
+                                f"for a {layout.name} MRZ; this is not one")
+    changed = _clean_name(work, layout)
+    for field in _MIXED_FIELDS:
+        if field in layout.fields and work.take(layout.span(field)).rstrip("<").endswith("K"):
+            changed |= _clean_trailing_fillers(work, layout, field)
+    if changed or match is None:
         fields = layout.extract(work.lines)
     else:
         fields = match.groupdict()
