@@ -49,6 +49,7 @@ def make_window(qtbot, desk_config):
         return window
     yield make
     for window in made:
+        window.languages.install("en")  # the language is the application's: put it back
         window.controller.runner.shutdown()
         window._may_close = True
         window.close()

@@ -29,3 +29,34 @@ def test_wrong_pin_is_told_and_nothing_opens(qtbot, window):
     assert window.current_screen() is window.sign_in
     assert form.message.isVisible() and "not recognised" in form.message.text()
     assert form.secret.text() == ""
+
+
+def test_language_switch_to_arabic_mirrors_the_layout_not_the_content(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+    assert QApplication.layoutDirection() == Qt.LeftToRight
+    arabic = window.sign_in.findChild(type(window.sign_in.form.button), "language-ar")
+    qtbot.mouseClick(arabic, Qt.LeftButton)
+    assert QApplication.layoutDirection() == Qt.RightToLeft
+    assert window.sign_in.form.button.text() == "تسجيل الدخول"
+    sign_in(qtbot, window)
+    assert window.controller.sessions.current.language == "ar"
+    verdict = submit(qtbot, window, TD3_CLEAR)
+    assert window.check.banner.word.text() == "لا تطابق"
+    # The layout is mirrored: the camera is on the right of the document.
+    camera = window.check.camera
+    document = window.check.document
+    assert camera.mapTo(window, camera.rect().topLeft()).x() > document.mapTo(
+        window, document.rect().topLeft()).x()
+    # The content is not: the picture and the MRZ stay left to right.
+    assert camera.layoutDirection() == Qt.LeftToRight
+    assert document.mrz.layoutDirection() == Qt.LeftToRight
+    assert verdict.document.lines[0] in document.mrz.text().replace("&lt;", "<")
+
+
+def test_french_dates_are_for_a_person(qtbot, window):
+    french = window.sign_in.findChild(type(window.sign_in.form.button), "language-fr")
+    qtbot.mouseClick(french, Qt.LeftButton)
+    sign_in(qtbot, window)
+    submit(qtbot, window, TD3_CLEAR)
+    text = window.check.document.values["birth_date"].text()
+    assert "17 mars 1988" in text and "ans" in text

@@ -149,8 +149,9 @@ class DocumentPanel(QFrame):
         for name, fields in _FIELD_OF_CORRECTION.items():
             if name in corrected:
                 corrected.update(fields)
+        corrected_word = escape(t("Document", "corrected"))
         mark = (f' <span style="background:{theme.WARNING[0]}; color:{theme.WARNING[1]};">'
-                f'&nbsp;{escape(t("Document", "corrected"))}&nbsp;</span>')
+                f'&nbsp;{corrected_word}&nbsp;</span>')
 
         surname = escape(doc.surname)
         given = escape(doc.given_names)

@@ -1,0 +1,648 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>Camera</name>
+    <message>
+        <source>No camera</source>
+        <translation>لا توجد كاميرا</translation>
+    </message>
+</context>
+<context>
+    <name>Check</name>
+    <message>
+        <source>Waiting for a document</source>
+        <translation>في انتظار وثيقة</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>جارٍ القراءة…</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>تمت القراءة</translation>
+    </message>
+    <message>
+        <source>Read: decide on the possible match</source>
+        <translation>تمت القراءة: قرّر بشأن التطابق المحتمل</translation>
+    </message>
+    <message>
+        <source>Read: HIT, record the disposition</source>
+        <translation>تمت القراءة: تطابق، سجّل الإجراء المتخذ</translation>
+    </message>
+    <message>
+        <source>Finish the decision on the current document first.</source>
+        <translation>أكمل أولاً القرار بشأن الوثيقة الحالية.</translation>
+    </message>
+    <message>
+        <source>This is not a readable MRZ. Try again, or type the document in (F2).</source>
+        <translation>منطقة القراءة الآلية غير مقروءة. أعد المحاولة، أو أدخل الوثيقة يدويًا (F2).</translation>
+    </message>
+    <message>
+        <source>A disposition of &apos;other&apos; needs a note saying what happened.</source>
+        <translation>الإجراء «آخر» يتطلب ملاحظة توضح ما حدث.</translation>
+    </message>
+    <message>
+        <source>The check could not be completed ({error}). Try again; if it happens again, call the supervisor.</source>
+        <translation>تعذّر إتمام الفحص ({error}). أعد المحاولة؛ وإن تكرر ذلك فاستدعِ المشرف.</translation>
+    </message>
+    <message>
+        <source>Type in [F2]</source>
+        <translation>إدخال يدوي [F2]</translation>
+    </message>
+    <message>
+        <source>Next [{key}]</source>
+        <translation>التالي [{key}]</translation>
+    </message>
+    <message>
+        <source>Hit log [F9]</source>
+        <translation>سجل التطابقات [F9]</translation>
+    </message>
+    <message>
+        <source>Lock [F10]</source>
+        <translation>قفل [F10]</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>تسجيل الخروج</translation>
+    </message>
+    <message>
+        <source>The hit could not be written to the hit log. Call the supervisor.</source>
+        <translation>تعذّر تسجيل التطابق في السجل. استدعِ المشرف.</translation>
+    </message>
+    <message>
+        <source>The hit log review is not available on this desk.</source>
+        <translation>مراجعة سجل التطابقات غير متاحة في هذا المكتب.</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>same</source>
+        <translation>مطابق</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>جزئيًا</translation>
+    </message>
+    <message>
+        <source>DIFFERS</source>
+        <translation>مختلف</translation>
+    </message>
+    <message>
+        <source>other script</source>
+        <translation>كتابة أخرى</translation>
+    </message>
+    <message>
+        <source>not on record</source>
+        <translation>غير وارد في السجل</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>List record</source>
+        <translation>سجل القائمة</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <source>Too many wrong attempts: this badge is locked until {time}.</source>
+        <translation>محاولات خاطئة كثيرة: هذه الشارة مقفلة حتى {time}.</translation>
+    </message>
+    <message>
+        <source>This badge is disabled. See your supervisor.</source>
+        <translation>هذه الشارة معطّلة. راجع مشرفك.</translation>
+    </message>
+    <message>
+        <source>This needs the signed-in officer or a supervisor.</source>
+        <translation>يتطلب ذلك الموظف المسجّل دخوله أو مشرفًا.</translation>
+    </message>
+    <message>
+        <source>Badge or PIN not recognised.</source>
+        <translation>رقم الشارة أو الرمز السري غير صحيح.</translation>
+    </message>
+    <message>
+        <source>The users file cannot be read. Call the administrator.</source>
+        <translation>تعذّرت قراءة ملف المستخدمين. استدعِ المسؤول التقني.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed. Try again.</source>
+        <translation>فشل تسجيل الدخول. أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>رقم الشارة</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>الرمز السري أو كلمة المرور</translation>
+    </message>
+</context>
+<context>
+    <name>Device</name>
+    <message>
+        <source>ready</source>
+        <translation>جاهز</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>لا يوجد</translation>
+    </message>
+    <message>
+        <source>FAULT</source>
+        <translation>عطل</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>جارٍ الاتصال…</translation>
+    </message>
+</context>
+<context>
+    <name>Disposition</name>
+    <message>
+        <source>Confirmed: the same person. Referred to secondary inspection</source>
+        <translation>مؤكد: الشخص نفسه. أُحيل إلى التفتيش الثانوي</translation>
+    </message>
+    <message>
+        <source>Held: confirmation asked from the issuing state or list owner</source>
+        <translation>قيد الانتظار: طُلب التأكيد من دولة الإصدار أو من صاحب القائمة</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>ليس الشخص نفسه</translation>
+    </message>
+    <message>
+        <source>Other (write a note)</source>
+        <translation>آخر (اكتب ملاحظة)</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>expired {days} days ago</source>
+        <translation>منتهي الصلاحية منذ {days} يومًا</translation>
+    </message>
+    <message>
+        <source>expires today</source>
+        <translation>تنتهي صلاحيته اليوم</translation>
+    </message>
+    <message>
+        <source>in {days} days</source>
+        <translation>بعد {days} يومًا</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>مُصحَّح</translation>
+    </message>
+    <message>
+        <source>age {age}</source>
+        <translation>العمر {age}</translation>
+    </message>
+    <message>
+        <source>Read from: {source}</source>
+        <translation>مصدر القراءة: {source}</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Document type</source>
+        <translation>نوع الوثيقة</translation>
+    </message>
+    <message>
+        <source>Issuing state</source>
+        <translation>دولة الإصدار</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>رقم الوثيقة</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>اللقب</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>الأسماء</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم الكامل</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>الجنسية</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>تاريخ الميلاد</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Date of expiry</source>
+        <translation>تاريخ انتهاء الصلاحية</translation>
+    </message>
+    <message>
+        <source>Optional data</source>
+        <translation>بيانات اختيارية</translation>
+    </message>
+    <message>
+        <source>Optional data (line 2)</source>
+        <translation>بيانات اختيارية (السطر 2)</translation>
+    </message>
+    <message>
+        <source>Composite</source>
+        <translation>الرقم المركّب</translation>
+    </message>
+    <message>
+        <source>Check digit</source>
+        <translation>رقم التحقق</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الشكل</translation>
+    </message>
+</context>
+<context>
+    <name>ListState</name>
+    <message>
+        <source>OK</source>
+        <translation>محدّثة</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>تنبيه</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>متقادمة</translation>
+    </message>
+    <message>
+        <source>NO LIST</source>
+        <translation>لا توجد قائمة</translation>
+    </message>
+    <message>
+        <source>The lists are STALE: no hit is not reliable. Call the supervisor.</source>
+        <translation>القوائم متقادمة: عدم وجود تطابق ليس موثوقًا. استدعِ المشرف.</translation>
+    </message>
+    <message>
+        <source>No watchlist is loaded: no hit is not reliable. Call the supervisor.</source>
+        <translation>لم تُحمَّل أي قائمة مراقبة: عدم وجود تطابق ليس موثوقًا. استدعِ المشرف.</translation>
+    </message>
+    <message>
+        <source>The lists are getting old: sync them soon.</source>
+        <translation>القوائم تتقادم: حدّثها قريبًا.</translation>
+    </message>
+</context>
+<context>
+    <name>Lock</name>
+    <message>
+        <source>Desk locked</source>
+        <translation>المكتب مقفل</translation>
+    </message>
+    <message>
+        <source>Unlock: your badge and PIN, or a supervisor&apos;s</source>
+        <translation>فتح القفل: رقم شارتك ورمزك السري، أو شارة مشرف ورمزه</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>فتح القفل</translation>
+    </message>
+    <message>
+        <source>Another officer: sign in</source>
+        <translation>موظف آخر: تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({badge})</source>
+        <translation>المسجّل دخوله: {name} ({badge})</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>المشرف</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>تأكيد</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>الخروج من وضع الكشك</translation>
+    </message>
+    <message>
+        <source>Leaving kiosk mode needs a supervisor&apos;s badge and PIN.</source>
+        <translation>الخروج من وضع الكشك يتطلب شارة مشرف ورمزه السري.</translation>
+    </message>
+</context>
+<context>
+    <name>Manual</name>
+    <message>
+        <source>Passport (TD3)</source>
+        <translation>جواز سفر (TD3)</translation>
+    </message>
+    <message>
+        <source>Identity card (TD1)</source>
+        <translation>بطاقة تعريف (TD1)</translation>
+    </message>
+    <message>
+        <source>Identity card (TD2)</source>
+        <translation>بطاقة تعريف (TD2)</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-A)</source>
+        <translation>تأشيرة (MRV-A)</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-B)</source>
+        <translation>تأشيرة (MRV-B)</translation>
+    </message>
+    <message>
+        <source>Type in a document</source>
+        <translation>إدخال وثيقة يدويًا</translation>
+    </message>
+    <message>
+        <source>Type the fields as the document prints them, and the check digits where they can be read.</source>
+        <translation>أدخل الحقول كما هي مطبوعة على الوثيقة، وأرقام التحقق حيثما أمكنت قراءتها.</translation>
+    </message>
+    <message>
+        <source>YYMMDD</source>
+        <translation>YYMMDD</translation>
+    </message>
+    <message>
+        <source>Check this document</source>
+        <translation>افحص هذه الوثيقة</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>إلزامي</translation>
+    </message>
+    <message>
+        <source>unknown state code</source>
+        <translation>رمز دولة غير معروف</translation>
+    </message>
+    <message>
+        <source>letters only</source>
+        <translation>حروف فقط</translation>
+    </message>
+    <message>
+        <source>M, F or X</source>
+        <translation>M أو F أو X</translation>
+    </message>
+    <message>
+        <source>one or two letters</source>
+        <translation>حرف أو حرفان</translation>
+    </message>
+    <message>
+        <source>letters, digits and &lt; only</source>
+        <translation>حروف وأرقام و&lt; فقط</translation>
+    </message>
+    <message>
+        <source>six digits: YYMMDD</source>
+        <translation>ستة أرقام: YYMMDD</translation>
+    </message>
+    <message>
+        <source>no such month</source>
+        <translation>شهر غير موجود</translation>
+    </message>
+    <message>
+        <source>no such day</source>
+        <translation>يوم غير موجود</translation>
+    </message>
+    <message>
+        <source>at most 9 characters</source>
+        <translation>9 رموز على الأكثر</translation>
+    </message>
+    <message>
+        <source>check digit does not match: {digit} expected</source>
+        <translation>رقم التحقق غير مطابق: المتوقع {digit}</translation>
+    </message>
+    <message>
+        <source>check digit {digit}</source>
+        <translation>رقم التحقق {digit}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>صحيح</translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <source>EXPIRED on {date}</source>
+        <translation>منتهي الصلاحية في {date}</translation>
+    </message>
+    <message>
+        <source>The date of expiry cannot be read</source>
+        <translation>تاريخ انتهاء الصلاحية غير مقروء</translation>
+    </message>
+    <message>
+        <source>Check digit fails: {field}</source>
+        <translation>رقم التحقق خاطئ: {field}</translation>
+    </message>
+    <message>
+        <source>The date of birth is not before the date of expiry</source>
+        <translation>تاريخ الميلاد ليس سابقًا لتاريخ انتهاء الصلاحية</translation>
+    </message>
+    <message>
+        <source>Unknown state code: {field}</source>
+        <translation>رمز دولة غير معروف: {field}</translation>
+    </message>
+    <message>
+        <source>Not a valid date: {field}</source>
+        <translation>تاريخ غير صالح: {field}</translation>
+    </message>
+    <message>
+        <source>The sex code is not M, F or X</source>
+        <translation>رمز الجنس ليس M أو F أو X</translation>
+    </message>
+    <message>
+        <source>The name holds digits</source>
+        <translation>الاسم يحتوي على أرقام</translation>
+    </message>
+    <message>
+        <source>A misread character could not be repaired with certainty: {field}</source>
+        <translation>تعذّر تصحيح رمز مقروء خطأً بيقين: {field}</translation>
+    </message>
+    <message>
+        <source>A repaired character is not confirmed by a check digit: {field}</source>
+        <translation>رمز مصحَّح لا يؤكده رقم تحقق: {field}</translation>
+    </message>
+    <message>
+        <source>The long document number is not well formed</source>
+        <translation>رقم الوثيقة الطويل غير سليم البنية</translation>
+    </message>
+    <message>
+        <source>Characters corrected from the read: {count}</source>
+        <translation>رموز صُحّحت عند القراءة: {count}</translation>
+    </message>
+    <message>
+        <source>Document problem: {code}</source>
+        <translation>مشكلة في الوثيقة: {code}</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Desk {desk} · {checkpoint}</source>
+        <translation>المكتب {desk} · {checkpoint}</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Demo desk. Sign in as:</source>
+        <translation>مكتب تجريبي. سجّل الدخول بصفة:</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>موظف</translation>
+    </message>
+    <message>
+        <source>{role}: badge {badge}, PIN {pin}</source>
+        <translation>{role}: الشارة {badge}، الرمز {pin}</translation>
+    </message>
+    <message>
+        <source>No user can sign in at this desk yet. The administrator creates the first supervisor with: borderdesk users add BADGE --role supervisor</source>
+        <translation>لا يمكن لأي مستخدم تسجيل الدخول في هذا المكتب بعد. ينشئ المسؤول التقني المشرف الأول بالأمر: borderdesk users add BADGE --role supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <source>camera</source>
+        <translation>الكاميرا</translation>
+    </message>
+    <message>
+        <source>scanner</source>
+        <translation>قارئ الوثائق</translation>
+    </message>
+    <message>
+        <source>typed by hand</source>
+        <translation>إدخال يدوي</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>{minutes} min old</source>
+        <translation>منذ {minutes} دقيقة</translation>
+    </message>
+    <message>
+        <source>{hours} h old</source>
+        <translation>منذ {hours} ساعة</translation>
+    </message>
+    <message>
+        <source>{days} days old</source>
+        <translation>منذ {days} يومًا</translation>
+    </message>
+    <message>
+        <source>Officer {name}</source>
+        <translation>الموظف {name}</translation>
+    </message>
+    <message>
+        <source>Desk {desk}</source>
+        <translation>المكتب {desk}</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>القوائم</translation>
+    </message>
+    <message>
+        <source>v{version}</source>
+        <translation>الإصدار {version}</translation>
+    </message>
+    <message>
+        <source>Last sync: {when}</source>
+        <translation>آخر مزامنة: {when}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
+        <source>Camera: {state}</source>
+        <translation>الكاميرا: {state}</translation>
+    </message>
+    <message>
+        <source>Scanner: {state}</source>
+        <translation>القارئ: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>CLEAR</source>
+        <translation>لا تطابق</translation>
+    </message>
+    <message>
+        <source>POSSIBLE MATCH</source>
+        <translation>تطابق محتمل</translation>
+    </message>
+    <message>
+        <source>HIT</source>
+        <translation>تطابق</translation>
+    </message>
+    <message>
+        <source>Not on the lists. Ready for the next document.</source>
+        <translation>غير مدرج في القوائم. جاهز للوثيقة التالية.</translation>
+    </message>
+    <message>
+        <source>A list record resembles this document. Compare, then decide.</source>
+        <translation>سجل في القوائم يشبه هذه الوثيقة. قارن ثم قرّر.</translation>
+    </message>
+    <message>
+        <source>On a list. Follow the action below. Record a disposition to go on.</source>
+        <translation>مدرج في قائمة. اتبع الإجراء أدناه. سجّل الإجراء المتخذ للمتابعة.</translation>
+    </message>
+    <message>
+        <source>List {list}, record {record}</source>
+        <translation>القائمة {list}، السجل {record}</translation>
+    </message>
+    <message>
+        <source>score {score}</source>
+        <translation>درجة التطابق {score}</translation>
+    </message>
+    <message>
+        <source>[1] The same person</source>
+        <translation>[1] الشخص نفسه</translation>
+    </message>
+    <message>
+        <source>[2] Not the same person</source>
+        <translation>[2] ليس الشخص نفسه</translation>
+    </message>
+    <message>
+        <source>Note: what happened (needed for &apos;other&apos;), then Enter</source>
+        <translation>ملاحظة: ما الذي حدث (إلزامية لـ«آخر»)، ثم Enter</translation>
+    </message>
+    <message>
+        <source>Action: {action}</source>
+        <translation>الإجراء المطلوب: {action}</translation>
+    </message>
+    <message>
+        <source>refer to secondary inspection</source>
+        <translation>الإحالة إلى التفتيش الثانوي</translation>
+    </message>
+    <message>
+        <source>Also: {matches}</source>
+        <translation>أيضًا: {matches}</translation>
+    </message>
+</context>
+</TS>

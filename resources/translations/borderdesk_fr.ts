@@ -1,0 +1,648 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>Camera</name>
+    <message>
+        <source>No camera</source>
+        <translation>Pas de caméra</translation>
+    </message>
+</context>
+<context>
+    <name>Check</name>
+    <message>
+        <source>Waiting for a document</source>
+        <translation>En attente d&apos;un document</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Read: decide on the possible match</source>
+        <translation>Lu : statuez sur la concordance possible</translation>
+    </message>
+    <message>
+        <source>Read: HIT, record the disposition</source>
+        <translation>Lu : SIGNALEMENT, enregistrez la suite donnée</translation>
+    </message>
+    <message>
+        <source>Finish the decision on the current document first.</source>
+        <translation>Terminez d&apos;abord la décision sur le document en cours.</translation>
+    </message>
+    <message>
+        <source>This is not a readable MRZ. Try again, or type the document in (F2).</source>
+        <translation>Zone de lecture automatique (ZLA) illisible. Recommencez, ou saisissez le document (F2).</translation>
+    </message>
+    <message>
+        <source>A disposition of &apos;other&apos; needs a note saying what happened.</source>
+        <translation>La suite « autre » exige une note qui dit ce qui s&apos;est passé.</translation>
+    </message>
+    <message>
+        <source>The check could not be completed ({error}). Try again; if it happens again, call the supervisor.</source>
+        <translation>Le contrôle n&apos;a pas pu aboutir ({error}). Recommencez ; si cela se reproduit, appelez le superviseur.</translation>
+    </message>
+    <message>
+        <source>Type in [F2]</source>
+        <translation>Saisir [F2]</translation>
+    </message>
+    <message>
+        <source>Next [{key}]</source>
+        <translation>Suivant [{key}]</translation>
+    </message>
+    <message>
+        <source>Hit log [F9]</source>
+        <translation>Journal des signalements [F9]</translation>
+    </message>
+    <message>
+        <source>Lock [F10]</source>
+        <translation>Verrouiller [F10]</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>The hit could not be written to the hit log. Call the supervisor.</source>
+        <translation>Le signalement n&apos;a pas pu être inscrit au journal. Appelez le superviseur.</translation>
+    </message>
+    <message>
+        <source>The hit log review is not available on this desk.</source>
+        <translation>La revue du journal des signalements n&apos;est pas disponible sur ce poste.</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>same</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>en partie</translation>
+    </message>
+    <message>
+        <source>DIFFERS</source>
+        <translation>DIFFÉRENT</translation>
+    </message>
+    <message>
+        <source>other script</source>
+        <translation>autre écriture</translation>
+    </message>
+    <message>
+        <source>not on record</source>
+        <translation>absent de la fiche</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>List record</source>
+        <translation>Fiche de la liste</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <source>Too many wrong attempts: this badge is locked until {time}.</source>
+        <translation>Trop d&apos;essais erronés : ce matricule est bloqué jusqu&apos;à {time}.</translation>
+    </message>
+    <message>
+        <source>This badge is disabled. See your supervisor.</source>
+        <translation>Ce matricule est désactivé. Voyez votre superviseur.</translation>
+    </message>
+    <message>
+        <source>This needs the signed-in officer or a supervisor.</source>
+        <translation>Il faut l&apos;agent connecté ou un superviseur.</translation>
+    </message>
+    <message>
+        <source>Badge or PIN not recognised.</source>
+        <translation>Matricule ou code non reconnu.</translation>
+    </message>
+    <message>
+        <source>The users file cannot be read. Call the administrator.</source>
+        <translation>Le fichier des utilisateurs est illisible. Appelez l&apos;administrateur.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed. Try again.</source>
+        <translation>La connexion a échoué. Recommencez.</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Matricule</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>Code PIN ou mot de passe</translation>
+    </message>
+</context>
+<context>
+    <name>Device</name>
+    <message>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>FAULT</source>
+        <translation>EN PANNE</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connexion…</translation>
+    </message>
+</context>
+<context>
+    <name>Disposition</name>
+    <message>
+        <source>Confirmed: the same person. Referred to secondary inspection</source>
+        <translation>Confirmé : même personne. Orientée vers le contrôle de deuxième ligne</translation>
+    </message>
+    <message>
+        <source>Held: confirmation asked from the issuing state or list owner</source>
+        <translation>En attente : confirmation demandée à l&apos;État émetteur ou au titulaire de la liste</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>Pas la même personne</translation>
+    </message>
+    <message>
+        <source>Other (write a note)</source>
+        <translation>Autre (rédiger une note)</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>expired {days} days ago</source>
+        <translation>expiré depuis {days} jours</translation>
+    </message>
+    <message>
+        <source>expires today</source>
+        <translation>expire aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>in {days} days</source>
+        <translation>dans {days} jours</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrigé</translation>
+    </message>
+    <message>
+        <source>age {age}</source>
+        <translation>{age} ans</translation>
+    </message>
+    <message>
+        <source>Read from: {source}</source>
+        <translation>Lu par : {source}</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Document type</source>
+        <translation>Type de document</translation>
+    </message>
+    <message>
+        <source>Issuing state</source>
+        <translation>État de délivrance</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Numéro du document</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom et prénoms</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Date of expiry</source>
+        <translation>Date d&apos;expiration</translation>
+    </message>
+    <message>
+        <source>Optional data</source>
+        <translation>Données facultatives</translation>
+    </message>
+    <message>
+        <source>Optional data (line 2)</source>
+        <translation>Données facultatives (ligne 2)</translation>
+    </message>
+    <message>
+        <source>Composite</source>
+        <translation>composite</translation>
+    </message>
+    <message>
+        <source>Check digit</source>
+        <translation>Chiffre de contrôle</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+</context>
+<context>
+    <name>ListState</name>
+    <message>
+        <source>OK</source>
+        <translation>À JOUR</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>ATTENTION</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>PÉRIMÉES</translation>
+    </message>
+    <message>
+        <source>NO LIST</source>
+        <translation>AUCUNE LISTE</translation>
+    </message>
+    <message>
+        <source>The lists are STALE: no hit is not reliable. Call the supervisor.</source>
+        <translation>Les listes sont PÉRIMÉES : l&apos;absence de signalement n&apos;est pas fiable. Appelez le superviseur.</translation>
+    </message>
+    <message>
+        <source>No watchlist is loaded: no hit is not reliable. Call the supervisor.</source>
+        <translation>Aucune liste de surveillance chargée : l&apos;absence de signalement n&apos;est pas fiable. Appelez le superviseur.</translation>
+    </message>
+    <message>
+        <source>The lists are getting old: sync them soon.</source>
+        <translation>Les listes vieillissent : synchronisez-les bientôt.</translation>
+    </message>
+</context>
+<context>
+    <name>Lock</name>
+    <message>
+        <source>Desk locked</source>
+        <translation>Poste verrouillé</translation>
+    </message>
+    <message>
+        <source>Unlock: your badge and PIN, or a supervisor&apos;s</source>
+        <translation>Déverrouiller : votre matricule et votre code, ou ceux d&apos;un superviseur</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Another officer: sign in</source>
+        <translation>Autre agent : se connecter</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({badge})</source>
+        <translation>Connecté : {name} ({badge})</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Quitter le mode kiosque</translation>
+    </message>
+    <message>
+        <source>Leaving kiosk mode needs a supervisor&apos;s badge and PIN.</source>
+        <translation>Quitter le mode kiosque exige le matricule et le code d&apos;un superviseur.</translation>
+    </message>
+</context>
+<context>
+    <name>Manual</name>
+    <message>
+        <source>Passport (TD3)</source>
+        <translation>Passeport (TD3)</translation>
+    </message>
+    <message>
+        <source>Identity card (TD1)</source>
+        <translation>Carte d&apos;identité (TD1)</translation>
+    </message>
+    <message>
+        <source>Identity card (TD2)</source>
+        <translation>Carte d&apos;identité (TD2)</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-A)</source>
+        <translation>Visa (MRV-A)</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-B)</source>
+        <translation>Visa (MRV-B)</translation>
+    </message>
+    <message>
+        <source>Type in a document</source>
+        <translation>Saisir un document</translation>
+    </message>
+    <message>
+        <source>Type the fields as the document prints them, and the check digits where they can be read.</source>
+        <translation>Saisissez les champs tels que le document les imprime, et les chiffres de contrôle lorsqu&apos;ils sont lisibles.</translation>
+    </message>
+    <message>
+        <source>YYMMDD</source>
+        <translation>AAMMJJ</translation>
+    </message>
+    <message>
+        <source>Check this document</source>
+        <translation>Contrôler ce document</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>unknown state code</source>
+        <translation>code d&apos;État inconnu</translation>
+    </message>
+    <message>
+        <source>letters only</source>
+        <translation>lettres uniquement</translation>
+    </message>
+    <message>
+        <source>M, F or X</source>
+        <translation>M, F ou X</translation>
+    </message>
+    <message>
+        <source>one or two letters</source>
+        <translation>une ou deux lettres</translation>
+    </message>
+    <message>
+        <source>letters, digits and &lt; only</source>
+        <translation>lettres, chiffres et &lt; uniquement</translation>
+    </message>
+    <message>
+        <source>six digits: YYMMDD</source>
+        <translation>six chiffres : AAMMJJ</translation>
+    </message>
+    <message>
+        <source>no such month</source>
+        <translation>mois inexistant</translation>
+    </message>
+    <message>
+        <source>no such day</source>
+        <translation>jour inexistant</translation>
+    </message>
+    <message>
+        <source>at most 9 characters</source>
+        <translation>9 caractères au plus</translation>
+    </message>
+    <message>
+        <source>check digit does not match: {digit} expected</source>
+        <translation>chiffre de contrôle erroné : {digit} attendu</translation>
+    </message>
+    <message>
+        <source>check digit {digit}</source>
+        <translation>chiffre de contrôle {digit}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>correct</translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <source>EXPIRED on {date}</source>
+        <translation>EXPIRÉ le {date}</translation>
+    </message>
+    <message>
+        <source>The date of expiry cannot be read</source>
+        <translation>La date d&apos;expiration est illisible</translation>
+    </message>
+    <message>
+        <source>Check digit fails: {field}</source>
+        <translation>Chiffre de contrôle erroné : {field}</translation>
+    </message>
+    <message>
+        <source>The date of birth is not before the date of expiry</source>
+        <translation>La date de naissance n&apos;est pas antérieure à la date d&apos;expiration</translation>
+    </message>
+    <message>
+        <source>Unknown state code: {field}</source>
+        <translation>Code d&apos;État inconnu : {field}</translation>
+    </message>
+    <message>
+        <source>Not a valid date: {field}</source>
+        <translation>Date invalide : {field}</translation>
+    </message>
+    <message>
+        <source>The sex code is not M, F or X</source>
+        <translation>Le code du sexe n&apos;est ni M, ni F, ni X</translation>
+    </message>
+    <message>
+        <source>The name holds digits</source>
+        <translation>Le nom contient des chiffres</translation>
+    </message>
+    <message>
+        <source>A misread character could not be repaired with certainty: {field}</source>
+        <translation>Un caractère mal lu n&apos;a pas pu être corrigé avec certitude : {field}</translation>
+    </message>
+    <message>
+        <source>A repaired character is not confirmed by a check digit: {field}</source>
+        <translation>Un caractère corrigé n&apos;est pas confirmé par un chiffre de contrôle : {field}</translation>
+    </message>
+    <message>
+        <source>The long document number is not well formed</source>
+        <translation>Le numéro de document long est mal formé</translation>
+    </message>
+    <message>
+        <source>Characters corrected from the read: {count}</source>
+        <translation>Caractères corrigés à la lecture : {count}</translation>
+    </message>
+    <message>
+        <source>Document problem: {code}</source>
+        <translation>Anomalie du document : {code}</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Desk {desk} · {checkpoint}</source>
+        <translation>Poste {desk} · {checkpoint}</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Demo desk. Sign in as:</source>
+        <translation>Poste de démonstration. Connectez-vous comme :</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <source>{role}: badge {badge}, PIN {pin}</source>
+        <translation>{role} : matricule {badge}, code {pin}</translation>
+    </message>
+    <message>
+        <source>No user can sign in at this desk yet. The administrator creates the first supervisor with: borderdesk users add BADGE --role supervisor</source>
+        <translation>Personne ne peut encore se connecter à ce poste. L&apos;administrateur crée le premier superviseur avec : borderdesk users add BADGE --role supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <source>camera</source>
+        <translation>caméra</translation>
+    </message>
+    <message>
+        <source>scanner</source>
+        <translation>lecteur de documents</translation>
+    </message>
+    <message>
+        <source>typed by hand</source>
+        <translation>saisie manuelle</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>{minutes} min old</source>
+        <translation>il y a {minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h old</source>
+        <translation>il y a {hours} h</translation>
+    </message>
+    <message>
+        <source>{days} days old</source>
+        <translation>il y a {days} jours</translation>
+    </message>
+    <message>
+        <source>Officer {name}</source>
+        <translation>Agent {name}</translation>
+    </message>
+    <message>
+        <source>Desk {desk}</source>
+        <translation>Poste {desk}</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listes</translation>
+    </message>
+    <message>
+        <source>v{version}</source>
+        <translation>v{version}</translation>
+    </message>
+    <message>
+        <source>Last sync: {when}</source>
+        <translation>Dernière synchro : {when}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Camera: {state}</source>
+        <translation>Caméra : {state}</translation>
+    </message>
+    <message>
+        <source>Scanner: {state}</source>
+        <translation>Lecteur : {state}</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>CLEAR</source>
+        <translation>AUCUN SIGNALEMENT</translation>
+    </message>
+    <message>
+        <source>POSSIBLE MATCH</source>
+        <translation>CONCORDANCE POSSIBLE</translation>
+    </message>
+    <message>
+        <source>HIT</source>
+        <translation>SIGNALEMENT</translation>
+    </message>
+    <message>
+        <source>Not on the lists. Ready for the next document.</source>
+        <translation>Absent des listes. Prêt pour le document suivant.</translation>
+    </message>
+    <message>
+        <source>A list record resembles this document. Compare, then decide.</source>
+        <translation>Une fiche des listes ressemble à ce document. Comparez, puis décidez.</translation>
+    </message>
+    <message>
+        <source>On a list. Follow the action below. Record a disposition to go on.</source>
+        <translation>Inscrit sur une liste. Appliquez la conduite à tenir ci-dessous. Enregistrez la suite donnée pour continuer.</translation>
+    </message>
+    <message>
+        <source>List {list}, record {record}</source>
+        <translation>Liste {list}, fiche {record}</translation>
+    </message>
+    <message>
+        <source>score {score}</source>
+        <translation>score {score}</translation>
+    </message>
+    <message>
+        <source>[1] The same person</source>
+        <translation>[1] La même personne</translation>
+    </message>
+    <message>
+        <source>[2] Not the same person</source>
+        <translation>[2] Pas la même personne</translation>
+    </message>
+    <message>
+        <source>Note: what happened (needed for &apos;other&apos;), then Enter</source>
+        <translation>Note : ce qui s&apos;est passé (obligatoire pour « autre »), puis Entrée</translation>
+    </message>
+    <message>
+        <source>Action: {action}</source>
+        <translation>Conduite à tenir : {action}</translation>
+    </message>
+    <message>
+        <source>refer to secondary inspection</source>
+        <translation>orienter vers le contrôle de deuxième ligne</translation>
+    </message>
+    <message>
+        <source>Also: {matches}</source>
+        <translation>Aussi : {matches}</translation>
+    </message>
+</context>
+</TS>
