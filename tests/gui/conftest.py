@@ -1,7 +1,6 @@
 """GUI tests: the real desk window, offscreen, with real users, workers and files."""
 
 import pytest
-
 from borderdesk.desk.config import Config
 from borderdesk.desk.start import StartOptions
 from borderdesk.desk.users import Role, UserStore

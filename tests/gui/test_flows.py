@@ -1,8 +1,7 @@
 """The officer's flows on the real window (offscreen)."""
 
-from PySide6.QtCore import Qt
-
 from borderdesk.desk.flow import Phase
+from PySide6.QtCore import Qt
 
 from .conftest import OFFICER, TD3_CLEAR, sign_in, submit
 

@@ -4,7 +4,6 @@ import io
 import json
 
 import pytest
-
 from borderdesk.__main__ import main as program
 from borderdesk.cli import main
 

@@ -1,7 +1,6 @@
 """Sessions: sign-in, idle lock, lock on demand, unlock (desk core, no Qt)."""
 
 import pytest
-
 from borderdesk.desk.config import Config
 from borderdesk.desk.sessions import NotSignedIn, Sessions
 from borderdesk.desk.users import BadCredentials, NotSupervisor, Role, UserStore

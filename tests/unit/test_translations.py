@@ -12,9 +12,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 import borderdesk.ui
+import pytest
 
 UI = Path(borderdesk.ui.__file__).parent
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"

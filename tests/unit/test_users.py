@@ -4,12 +4,20 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from borderdesk.desk.config import Config
 from borderdesk.desk.passwords import MalformedHash, hash_secret, verify_secret
 from borderdesk.desk.users import (
-    AccountDisabled, AccountLocked, BadCredentials, InvalidBadge, NotSupervisor, Role,
-    UnknownUser, UserExists, UserStore, WeakSecret)
+    AccountDisabled,
+    AccountLocked,
+    BadCredentials,
+    InvalidBadge,
+    NotSupervisor,
+    Role,
+    UnknownUser,
+    UserExists,
+    UserStore,
+    WeakSecret,
+)
 
 
 @pytest.fixture

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from ..desk.documents import NotAnMRZ
 from ..desk.dispositions import DispositionError
+from ..desk.documents import NotAnMRZ
 from ..desk.flow import Phase
 from ..desk.verdict import Verdict
 from . import texts, theme
 from .camera_view import CameraView
 from .controller import DeskController
 from .document_panel import DocumentPanel
+from .i18n import t
 from .sound import Alert
 from .status_bar import StatusBar
 from .verdict_panels import HitPanel, PossibleMatchPanel, VerdictBanner
@@ -31,7 +31,6 @@ MESSAGE_MS = 4000
 
 
 def phase_words(phase: str) -> str:
-    t = QCoreApplication.translate
     return {
         Phase.WAITING: t("Check", "Waiting for a document"),
         Phase.READING: t("Check", "Reading…"),
@@ -42,14 +41,12 @@ def phase_words(phase: str) -> str:
 
 
 def refusal_words(message: str) -> str:
-    t = QCoreApplication.translate
     if "decision" in message or "hit" in message:
         return t("Check", "Finish the decision on the current document first.")
     return message
 
 
 def failure_words(error: BaseException) -> str:
-    t = QCoreApplication.translate
     if isinstance(error, NotAnMRZ):
         return t("Check", "This is not a readable MRZ. Try again, or type the document in (F2).")
     if isinstance(error, DispositionError):
@@ -67,7 +64,6 @@ class CheckScreen(QWidget):
     def __init__(self, controller: DeskController, alert: Alert,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = QCoreApplication.translate
         self.controller = controller
         self.alert = alert
         self.next_key = QKeySequence(controller.config.ui.next_key)[0].key()

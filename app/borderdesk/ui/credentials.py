@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..desk import users
 from ..desk.passwords import MalformedHash
 from . import theme
-from .i18n import person_time
+from .i18n import person_time, t
 
 
 def auth_message(error: BaseException) -> str:
     """What to tell the person at the desk about a refused sign-in, in their language."""
-    t = QCoreApplication.translate
     if isinstance(error, users.AccountLocked):
         return t("Credentials", "Too many wrong attempts: this badge is locked "
                                 "until {time}.").format(time=person_time(error.until))
@@ -37,7 +36,6 @@ class CredentialsForm(QWidget):
 
     def __init__(self, title: str, action: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = QCoreApplication.translate
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         self.title = QLabel(title)

@@ -11,20 +11,19 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ..desk.documents import days_to_expiry, holder_age
 from ..desk.verdict import Verdict
 from . import texts, theme
-from .i18n import person_date, person_number
+from .i18n import person_date, person_number, t
 from .icons import pixmap
 
 _FIELD_OF_CORRECTION = {"name": ("surname", "given_names")}
 
 
 def expiry_words(days: int | None) -> str:
-    t = QCoreApplication.translate
     if days is None:
         return ""
     if days < 0:
@@ -142,7 +141,6 @@ class DocumentPanel(QFrame):
             self.problems.addWidget(row)
 
     def show_verdict(self, verdict: Verdict, today: date | None = None) -> None:
-        t = QCoreApplication.translate
         doc = verdict.document
         today = today or verdict.checked_at.astimezone().date()
         corrected = {c.field for c in doc.corrections}

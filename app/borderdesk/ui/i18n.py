@@ -133,9 +133,25 @@ def _qt_translations() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
-def tr(context: str, text: str) -> str:
-    """``QCoreApplication.translate``; write it out in full where lupdate must see it."""
-    return QCoreApplication.translate(context, text)
+FSI, PDI = "\u2068", "\u2069"  # Unicode bidi isolates (UAX #9, 2.7)
+
+
+class Words(str):
+    """A translated string whose ``format`` isolates each value it puts in.
+
+    A Latin name or badge put into an Arabic sentence ("(O1001)") would
+    otherwise be reordered by the bidirectional algorithm; isolated, it
+    reads as one unit in either direction.
+    """
+
+    def format(self, *args, **kwargs) -> str:
+        return str.format(self, *(f"{FSI}{a}{PDI}" for a in args),
+                          **{k: f"{FSI}{v}{PDI}" for k, v in kwargs.items()})
+
+
+def t(context: str, text: str) -> Words:
+    """``QCoreApplication.translate`` (lupdate is told ``t`` is its alias)."""
+    return Words(QCoreApplication.translate(context, text))
 
 
 def person_date(value: date | None, fallback: str = "") -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from . import theme
 from .credentials import CredentialsForm
+from .i18n import t
 from .icons import pixmap
 
 
@@ -18,7 +19,6 @@ class LockScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = QCoreApplication.translate
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         column = QVBoxLayout()
@@ -46,7 +46,6 @@ class LockScreen(QWidget):
         self.setFocusProxy(self.form.secret)
 
     def show_for(self, badge: str, name: str) -> None:
-        t = QCoreApplication.translate
         self.who.setText(t("Lock", "Signed in: {name} ({badge})").format(
             name=name or badge, badge=badge))
         self.form.reset(badge)
@@ -62,7 +61,6 @@ class SupervisorPrompt(QDialog):
 
     def __init__(self, reason: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = QCoreApplication.translate
         self.setWindowTitle(t("Lock", "Supervisor"))
         self.setModal(True)
         layout = QVBoxLayout(self)

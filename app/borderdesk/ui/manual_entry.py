@@ -11,17 +11,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-    QWidget)
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..desk import manual
 from . import texts, theme
-from .i18n import person_date
+from .i18n import person_date, t
+
 
 def _format_name(fmt: str) -> str:
-    t = QCoreApplication.translate
     return {
         "TD3": t("Manual", "Passport (TD3)"),
         "TD1": t("Manual", "Identity card (TD1)"),
@@ -36,7 +44,6 @@ class ManualEntryDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = QCoreApplication.translate
         self.setWindowTitle(t("Manual", "Type in a document"))
         self.setModal(True)
         layout = QVBoxLayout(self)

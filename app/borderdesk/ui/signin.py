@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from . import theme
 from .credentials import CredentialsForm
-from .i18n import LANGUAGES, NATIVE_NAMES
+from .i18n import LANGUAGES, NATIVE_NAMES, t
 
 
 class SignInScreen(QWidget):
@@ -20,7 +19,6 @@ class SignInScreen(QWidget):
     def __init__(self, desk_id: str, checkpoint: str, language: str,
                  demo_users: tuple = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = QCoreApplication.translate
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 30, 40, 30)
 
@@ -76,7 +74,6 @@ class SignInScreen(QWidget):
         self.setFocusProxy(self.form.badge)
 
     def show_no_users(self) -> None:
-        t = QCoreApplication.translate
         self.notice.setText(t("SignIn", "No user can sign in at this desk yet. The "
                                         "administrator creates the first supervisor with: "
                                         "borderdesk users add BADGE --role supervisor"))

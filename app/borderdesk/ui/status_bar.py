@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from ..desk.service import DeskStatus
 from . import texts, theme
-from .i18n import person_number, person_time
+from .i18n import person_number, person_time, t
 
 
 def age_words(hours: float | None) -> str:
-    t = QCoreApplication.translate
     if hours is None:
         return ""
     if hours < 1:
@@ -44,12 +43,10 @@ class StatusBar(QFrame):
         self.set_devices("off", "off")
 
     def set_officer(self, badge: str, name: str) -> None:
-        t = QCoreApplication.translate
         self.officer.setText(t("Status", "Officer {name}").format(
             name=f"{name} ({badge})" if name else badge))
 
     def set_status(self, status: DeskStatus) -> None:
-        t = QCoreApplication.translate
         self.desk.setText(t("Status", "Desk {desk}").format(desk=status.desk_id))
         lists = status.watchlist
         state = lists.state
@@ -73,7 +70,6 @@ class StatusBar(QFrame):
         return person_time(moment)
 
     def set_devices(self, camera: str, scanner: str) -> None:
-        t = QCoreApplication.translate
         self.camera.setText(t("Status", "Camera: {state}").format(
             state=texts.say(texts.DEVICE_STATE, camera)))
         self.scanner.setText(t("Status", "Scanner: {state}").format(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from .i18n import Words
+
 LEVEL_WORD = {
     "CLEAR": QT_TRANSLATE_NOOP("Verdict", "CLEAR"),
     "POSSIBLE": QT_TRANSLATE_NOOP("Verdict", "POSSIBLE MATCH"),
@@ -126,8 +128,8 @@ def say(table: dict[str, str], code: str, **values) -> str:
     text = table.get(code)
     if text is None:
         return code
-    translated = QCoreApplication.translate(context, text)
-    return translated.format(**values) if values else translated
+    translated = Words(QCoreApplication.translate(context, text))
+    return translated.format(**values) if values else str(translated)
 
 
 def field_name(name: str) -> str:

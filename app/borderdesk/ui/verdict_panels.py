@@ -15,14 +15,23 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..desk.compare import compare
 from ..desk.dispositions import Disposition
 from ..desk.verdict import Verdict
 from . import texts, theme
+from .i18n import t
 from .icons import LEVEL_ICON, pixmap
 
 
@@ -92,7 +101,6 @@ class ComparisonTable(QFrame):
         self.rows = []
 
     def show_rows(self, verdict: Verdict, match) -> None:
-        t = QCoreApplication.translate
         while self.grid.count():
             self.grid.takeAt(0).widget().deleteLater()
         heads = ("", t("Compare", "Document"), t("Compare", "List record"), "")
@@ -125,7 +133,6 @@ class ComparisonTable(QFrame):
 
 
 def _match_summary(match) -> str:
-    t = QCoreApplication.translate
     parts = [t("Verdict", "List {list}, record {record}").format(
         list=match.list, record=match.record_id)]
     if match.category:
@@ -141,7 +148,6 @@ class PossibleMatchPanel(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = QCoreApplication.translate
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
@@ -187,7 +193,6 @@ class HitPanel(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = QCoreApplication.translate
         background, text = theme.VERDICT["HIT"]
         self.setObjectName("hit-panel")
         self.setStyleSheet(f"QFrame#hit-panel {{ background: {background}; }}")
@@ -253,7 +258,6 @@ class HitPanel(QFrame):
         self.busy = False
 
     def show_verdict(self, verdict: Verdict) -> None:
-        t = QCoreApplication.translate
         hits = [m for m in verdict.matches if str(m.level) == "HIT"] or list(verdict.matches)
         match = hits[0]
         self.lists.setText(_match_summary(match))
