@@ -72,3 +72,9 @@ def submit(qtbot, window, text, source="scanner"):
     with qtbot.waitSignal(window.controller.verdict_ready, timeout=5000) as blocker:
         assert window.controller.submit(text, source)
     return blocker.args[0]
+
+
+def plain(widget_or_text):
+    """A label's text without the invisible bidi isolates put around values."""
+    text = widget_or_text if isinstance(widget_or_text, str) else widget_or_text.text()
+    return text.replace("\u2068", "").replace("\u2069", "")

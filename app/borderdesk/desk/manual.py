@@ -133,7 +133,7 @@ def typed_date(entry: ManualEntry, name: str, today: date) -> date | None:
 def ready(entry: ManualEntry) -> bool:
     """Every required field is typed and well formed (a check digit may still disagree)."""
     checks = field_checks(entry)
-    return all(checks[n].state == "ok" for n in REQUIRED) and not any(
+    return all(checks[n].state != "empty" for n in REQUIRED) and not any(
         c.state == "bad" and c.code != "check-digit" for c in checks.values())
 
 

@@ -1,0 +1,90 @@
+"""Lock on demand and on idle, unlock, and kiosk mode that only a supervisor leaves."""
+
+from PySide6.QtCore import Qt
+
+from .conftest import (
+    OFFICER,
+    OTHER_OFFICER,
+    SUPERVISOR,
+    TD3_CLEAR,
+    plain,
+    sign_in,
+    submit,
+)
+
+
+def unlock(qtbot, window, badge, secret, signal):
+    form = window.lock_screen.form
+    form.badge.setText(badge)
+    qtbot.keyClicks(form.secret, secret)
+    with qtbot.waitSignal(signal, timeout=5000):
+        qtbot.keyClick(form.secret, Qt.Key_Return)
+
+
+def test_lock_on_demand_hides_the_document_and_unlocks_for_the_officer(qtbot, window):
+    sign_in(qtbot, window)
+    submit(qtbot, window, TD3_CLEAR)
+    qtbot.keyClick(window.check, Qt.Key_F10)
+    assert window.current_screen() is window.lock_screen
+    assert window.lock_screen.form.badge.text() == OFFICER[0]
+    # Another officer may not open it; a wrong PIN neither.
+    unlock(qtbot, window, *OTHER_OFFICER, window.controller.auth_failed)
+    assert window.current_screen() is window.lock_screen
+    assert window.lock_screen.form.message.isVisible()
+    unlock(qtbot, window, OFFICER[0], "000000", window.controller.auth_failed)
+    assert window.current_screen() is window.lock_screen
+    unlock(qtbot, window, *OFFICER, window.controller.unlocked)
+    assert window.current_screen() is window.check
+
+
+def test_a_supervisor_unlocks_any_desk(qtbot, window):
+    sign_in(qtbot, window)
+    window.check.buttons["lock"].click()
+    unlock(qtbot, window, *SUPERVISOR, window.controller.unlocked)
+    assert window.controller.sessions.user.badge == OFFICER[0]
+
+
+def test_idle_lock(qtbot, window):
+    sign_in(qtbot, window)
+    sessions = window.controller.sessions
+    sessions.idle_seconds = 0.3
+    sessions.touch()
+    with qtbot.waitSignal(window.controller.locked, timeout=3000):
+        pass
+    assert window.current_screen() is window.lock_screen
+
+
+def test_another_officer_signs_in_from_the_lock_screen(qtbot, window):
+    sign_in(qtbot, window)
+    window.controller.lock()
+    window.lock_screen.other.click()
+    assert window.current_screen() is window.sign_in
+    sign_in(qtbot, window, *OTHER_OFFICER)
+    assert window.controller.sessions.user.badge == OTHER_OFFICER[0]
+
+
+def test_kiosk_is_left_only_with_a_supervisors_credentials(qtbot, make_window):
+    window = make_window(kiosk=True, language="en")
+    assert window.windowFlags() & Qt.FramelessWindowHint
+    assert window.isFullScreen()
+    window.close()
+    assert window.isVisible()
+    prompt = window.prompt
+    assert prompt is not None and prompt.isVisible()
+    prompt.form.badge.setText(OFFICER[0])
+    qtbot.keyClicks(prompt.form.secret, OFFICER[1])
+    with qtbot.waitSignal(window.controller.auth_failed, timeout=5000):
+        qtbot.keyClick(prompt.form.secret, Qt.Key_Return)
+    assert window.isVisible() and "supervisor" in plain(prompt.form.message)
+    prompt.form.badge.setText(SUPERVISOR[0])
+    qtbot.keyClicks(prompt.form.secret, SUPERVISOR[1])
+    with qtbot.waitSignal(window.controller.supervisor_ok, timeout=5000):
+        qtbot.keyClick(prompt.form.secret, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+
+
+def test_no_user_yet_is_said_on_the_sign_in_screen(qtbot, make_window, data_dir):
+    (data_dir / "users.sqlite").unlink()
+    window = make_window(kiosk=False, language="fr")
+    qtbot.waitUntil(lambda: window.sign_in.notice.isVisible(), timeout=3000)
+    assert "borderdesk users add" in plain(window.sign_in.notice)
