@@ -1,0 +1,181 @@
+"""The desk's event loop during a stream of checks: the longest stall, against a 50 ms target.
+
+Runs the real desk window (offscreen unless QT_QPA_PLATFORM says otherwise)
+on a throw-away data directory, signs an officer in, and feeds it a stream
+of documents the way a busy desk gets them: scanner texts one after the
+other, each check running in the "checks" worker lane while the window
+shows the verdict (and, when the demo data is there, with the demo lists,
+hits and their dispositions, and the hit log on disk).
+
+A probe timer fires every 2 ms on the GUI thread; a stall is the time by
+which a tick came late. Beside it, the naive way: the same stream with
+``Desk.check`` called on the GUI thread itself, as a desk without workers
+would. Run:
+
+    .venv/bin/python tests/bench/bench_event_loop.py [--checks N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PROBE_MS = 2
+TARGET_MS = 50.0
+
+
+def documents(count: int) -> list[str]:
+    """Valid TD3 and TD1 MRZs, all different (names, numbers, dates)."""
+    from borderdesk.mrz.compose import compose
+    surnames = ["BENALI", "HADDAD", "AMRANI", "MARTIN", "NGUYEN", "OKAFOR", "SAIDI", "KHOURY"]
+    given = ["KARIMA", "YOUSSEF", "LEILA", "OMAR", "SOPHIE", "AMINE", "NOUR", "SAMIR"]
+    states = ["DZA", "MAR", "TUN", "FRA", "EGY", "JOR", "LBN", "NGA"]
+    out = []
+    for i in range(count):
+        fmt = "TD1" if i % 3 == 0 else "TD3"
+        out.append("\n".join(compose(
+            fmt, document_code="I" if fmt == "TD1" else "P", issuing_state=states[i % 8],
+            surname=surnames[i % 8], given_names=given[(i // 8) % 8],
+            document_number=f"X{i:08d}", nationality=states[(i + 3) % 8],
+            birth_date=f"{60 + i % 40:02d}{1 + i % 12:02d}{1 + i % 28:02d}",
+            sex="MF"[i % 2], expiry_date=f"{30 + i % 5:02d}0101")))
+    return out
+
+
+class Probe:
+    """Ticks every PROBE_MS on the GUI thread; records how late each tick came."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.PreciseTimer)
+        self.timer.setInterval(PROBE_MS)
+        self.timer.timeout.connect(self._tick)
+        self.late: list[float] = []
+        self._last = None
+
+    def start(self) -> None:
+        self.late.clear()
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.late.append(max(0.0, (now - self._last) * 1000 - PROBE_MS))
+        self._last = now
+
+    def figures(self) -> dict:
+        late = sorted(self.late)
+        return {"max_ms": late[-1], "p99_ms": late[int(len(late) * 0.99)],
+                "median_ms": statistics.median(late), "ticks": len(late)}
+
+
+def pump_until(app, condition, timeout: float) -> None:
+    end = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > end:
+            raise TimeoutError("the desk did not answer in time")
+        app.processEvents()
+        time.sleep(0.0005)
+
+
+def run(checks: int) -> None:
+    home = Path(tempfile.mkdtemp(prefix="bench-desk-"))
+    os.environ["BORDERDESK_HOME"] = str(home)
+    os.environ["BORDERDESK_CONFIG"] = str(home / "no-system-config.toml")
+    from borderdesk.desk.config import Config
+    from borderdesk.desk.start import StartOptions
+    from borderdesk.desk.users import Role, UserStore
+    (home / "config.toml").write_text('[ui]\nsound = false\nclear_seconds = 0.2\n'
+                                      '[users]\nhash_cost_log2 = 12\n')
+    config = Config.load()
+    UserStore(config).add("O1", "111111", Role.OFFICER)
+
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from borderdesk.ui.app import build
+    window = build(config, StartOptions(kiosk=False, language="en"))
+    window.show_for_mode()
+    controller = window.controller
+    signed = []
+    controller.signed_in.connect(signed.append)
+    controller.sign_in("O1", "111111", "en")
+    pump_until(app, lambda: signed, 10)
+    texts = documents(checks)
+    verdicts = []
+    controller.verdict_ready.connect(verdicts.append)
+
+    def settle():
+        flow = controller.flow
+        if flow.phase.value == "deciding":
+            controller.decide_possible(False)
+        elif flow.phase.value == "disposing":
+            controller.dispose("not-same-person", "")
+
+    probe = Probe()
+    # Warm up (imports, first paint, first files opened), then measure.
+    for text in texts[:5]:
+        controller.submit(text, "scanner")
+        pump_until(app, lambda n=len(verdicts): len(verdicts) > n - 1 and
+                   controller.flow.can_take_document(), 10)
+    verdicts.clear()
+    probe.start()
+    started = time.perf_counter()
+    for text in texts:
+        pump_until(app, lambda: controller.flow.can_take_document() or settle(), 10)
+        n = len(verdicts)
+        controller.submit(text, "scanner")
+        pump_until(app, lambda: len(verdicts) > n, 10)
+    pump_until(app, lambda: controller.runner.pending == 0, 10)
+    elapsed = time.perf_counter() - started
+    probe.stop()
+    workers = probe.figures()
+
+    # The naive way: the same checks on the GUI thread, the screen updated after each.
+    desk = controller.desk
+    probe.start()
+    naive_started = time.perf_counter()
+    for text in texts:
+        verdict = desk.check(text, source="scanner")
+        window.check.show_verdict(verdict)
+        app.processEvents()
+    naive_elapsed = time.perf_counter() - naive_started
+    probe.stop()
+    naive = probe.figures()
+    controller.runner.shutdown()
+    window._may_close = True
+    window.close()
+
+    load = os.getloadavg()
+    levels = {}
+    for v in verdicts:
+        levels[str(v.level)] = levels.get(str(v.level), 0) + 1
+    print(f"event-loop stall during {checks} checks "
+          f"(load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; verdicts {levels})")
+    print(f"{'':28}{'max ms':>10}{'p99 ms':>10}{'median ms':>11}{'checks/s':>10}")
+    print(f"{'borderdesk (worker lanes)':28}{workers['max_ms']:>10.1f}{workers['p99_ms']:>10.1f}"
+          f"{workers['median_ms']:>11.2f}{checks / elapsed:>10.0f}")
+    print(f"{'naive (check on GUI thread)':28}{naive['max_ms']:>10.1f}{naive['p99_ms']:>10.1f}"
+          f"{naive['median_ms']:>11.2f}{checks / naive_elapsed:>10.0f}")
+    verdict = "PASS" if workers["max_ms"] < TARGET_MS else "FAIL"
+    print(f"target: longest stall under {TARGET_MS:.0f} ms: {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--checks", type=int, default=300)
+    run(parser.parse_args().checks)
+
+
+if __name__ == "__main__":
+    main()
