@@ -17,6 +17,7 @@ real desk's ``--data-dir`` refuses instead of wiping it.
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,17 @@ class DemoInfo:
     def describe(self) -> str:
         who = "; ".join(f"{role} {badge} PIN {pin}" for badge, pin, role in self.users)
         return f"borderdesk demo: data in {self.data_dir}; sign in as {who}"
+
+
+def samples() -> dict[str, str]:
+    """The demo's sample documents by name (``resources/demo/documents.json``): MRZ text.
+
+    ``clear``, ``clear-card`` and ``expired`` are on no list; ``hit`` (a stolen
+    passport), ``hit-person`` (a wanted person) and ``possible`` (a name close
+    to a listed person's) are on the demo lists.
+    """
+    entries = json.loads(resource_path("demo", "documents.json").read_text(encoding="utf-8"))
+    return {e["name"]: "\n".join(e["mrz"]) for e in entries}
 
 
 def default_dir() -> Path:

@@ -34,7 +34,8 @@ class LockScreen(QWidget):
         self.who.setAlignment(Qt.AlignCenter)
         self.form = CredentialsForm(t("Lock", "Unlock: your badge and PIN, or a supervisor's"),
                                     t("Lock", "Unlock"))
-        self.form.setMinimumWidth(460)
+        self.form.title.setFont(theme.font(1.2, bold=True))
+        self.form.setFixedWidth(620)
         self.form.submitted.connect(self.submitted)
         self.other = QPushButton(t("Lock", "Another officer: sign in"))
         self.other.clicked.connect(self.switch_officer)

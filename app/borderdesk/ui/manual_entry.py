@@ -46,6 +46,7 @@ class ManualEntryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(t("Manual", "Type in a document"))
         self.setModal(True)
+        self.setMinimumWidth(1180)
         layout = QVBoxLayout(self)
         heading = QLabel(t("Manual", "Type the fields as the document prints them, and the "
                                      "check digits where they can be read."))
@@ -61,6 +62,7 @@ class ManualEntryDialog(QDialog):
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(3)
         self.inputs: dict[str, QLineEdit] = {}
         self.feedback: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -71,7 +73,8 @@ class ManualEntryDialog(QDialog):
             label = QLabel(texts.field_name(name))
             label.setFont(theme.font(1.1))
             edit = QLineEdit()
-            edit.setFont(theme.font(1.3))
+            edit.setFont(theme.font(1.2))
+            edit.setMinimumWidth(340)
             edit.setObjectName(f"manual-{name}")
             edit.setAccessibleName(texts.field_name(name))
             if name not in ("surname", "given_names"):
@@ -96,12 +99,14 @@ class ManualEntryDialog(QDialog):
                 self.inputs[manual.CHECKED[name]] = check
             feedback = QLabel()
             feedback.setFont(theme.font(1.05, bold=True))
+            feedback.setWordWrap(True)
             feedback.setObjectName(f"feedback-{name}")
             grid.addWidget(feedback, row, 3)
             self.inputs[name], self.feedback[name], self.labels[name] = edit, feedback, label
             row += 1
         grid.setColumnStretch(1, 1)
-        grid.setColumnMinimumWidth(3, 260)
+        grid.setColumnMinimumWidth(3, 360)
+        grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
 
         buttons = QHBoxLayout()
