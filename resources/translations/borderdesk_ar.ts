@@ -163,12 +163,12 @@
 <context>
     <name>Disposition</name>
     <message>
-        <source>Confirmed: the same person. Referred to secondary inspection</source>
-        <translation>مؤكد: الشخص نفسه. أُحيل إلى التفتيش الثانوي</translation>
+        <source>Same person: to secondary</source>
+        <translation>الشخص نفسه: إلى التفتيش الثانوي</translation>
     </message>
     <message>
-        <source>Held: confirmation asked from the issuing state or list owner</source>
-        <translation>قيد الانتظار: طُلب التأكيد من دولة الإصدار أو من صاحب القائمة</translation>
+        <source>Held: confirmation asked</source>
+        <translation>في انتظار التأكيد</translation>
     </message>
     <message>
         <source>Not the same person</source>

@@ -163,12 +163,12 @@
 <context>
     <name>Disposition</name>
     <message>
-        <source>Confirmed: the same person. Referred to secondary inspection</source>
-        <translation>Confirmé : même personne. Orientée vers le contrôle de deuxième ligne</translation>
+        <source>Same person: to secondary</source>
+        <translation>Même personne : deuxième ligne</translation>
     </message>
     <message>
-        <source>Held: confirmation asked from the issuing state or list owner</source>
-        <translation>En attente : confirmation demandée à l&apos;État émetteur ou au titulaire de la liste</translation>
+        <source>Held: confirmation asked</source>
+        <translation>En attente de confirmation</translation>
     </message>
     <message>
         <source>Not the same person</source>

@@ -161,6 +161,20 @@ def person_date(value: date | None, fallback: str = "") -> str:
     return QLocale().toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
 
 
+def person_partial_date(iso: str) -> str:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (a list record's partial date) for a person."""
+    parts = iso.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            return person_date(date(*numbers))
+        if len(numbers) == 2:
+            return QLocale().toString(QDate(numbers[0], numbers[1], 1), "MMMM yyyy")
+    except ValueError:
+        return iso
+    return iso
+
+
 def person_time(value: datetime) -> str:
     """A time of day (local time) for a person to read."""
     local = value.astimezone()

@@ -76,10 +76,8 @@ LIST_WARNING = {
     "WARNING": QT_TRANSLATE_NOOP("ListState", "The lists are getting old: sync them soon."),
 }
 DISPOSITION = {
-    "confirmed-referred": QT_TRANSLATE_NOOP(
-        "Disposition", "Confirmed: the same person. Referred to secondary inspection"),
-    "pending-confirmation": QT_TRANSLATE_NOOP(
-        "Disposition", "Held: confirmation asked from the issuing state or list owner"),
+    "confirmed-referred": QT_TRANSLATE_NOOP("Disposition", "Same person: to secondary"),
+    "pending-confirmation": QT_TRANSLATE_NOOP("Disposition", "Held: confirmation asked"),
     "not-same-person": QT_TRANSLATE_NOOP("Disposition", "Not the same person"),
     "other": QT_TRANSLATE_NOOP("Disposition", "Other (write a note)"),
 }

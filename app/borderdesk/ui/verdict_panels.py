@@ -31,7 +31,7 @@ from ..desk.compare import compare
 from ..desk.dispositions import Disposition
 from ..desk.verdict import Verdict
 from . import texts, theme
-from .i18n import t
+from .i18n import FSI, PDI, person_partial_date, t
 from .icons import LEVEL_ICON, pixmap
 
 
@@ -115,8 +115,9 @@ class ComparisonTable(QFrame):
             name = QLabel(texts.field_name(row.field))
             name.setObjectName("muted")
             name.setFont(theme.font(1.1))
-            doc_value = QLabel(escape(row.document))
-            record_value = QLabel(escape(row.record))
+            shown = (person_partial_date if row.field == "birth_date" else str)
+            doc_value = QLabel(escape(shown(row.document)))
+            record_value = QLabel(escape(shown(row.record)))
             for value in (doc_value, record_value):
                 value.setFont(theme.font(1.45, bold=True))
                 value.setWordWrap(True)
@@ -126,10 +127,12 @@ class ComparisonTable(QFrame):
             state.setFont(theme.font(1.1, bold=True))
             state.setStyleSheet(theme.badge_style((background, colour)))
             state.setObjectName(f"compare-{row.field}")
+            state.setMinimumHeight(state.fontMetrics().height() + 10)
             for col, w in enumerate((name, doc_value, record_value, state)):
                 self.grid.addWidget(w, i, col)
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
+        self.setMinimumHeight(self.grid.sizeHint().height())  # never squeezed: it is the point
 
 
 def _match_summary(match) -> str:
@@ -138,7 +141,7 @@ def _match_summary(match) -> str:
     if match.category:
         parts.append(match.category)
     parts.append(t("Verdict", "score {score}").format(score=f"{match.score:.2f}"))
-    return " · ".join(parts)
+    return " · ".join(f"{FSI}{part}{PDI}" for part in parts)
 
 
 class PossibleMatchPanel(QFrame):
@@ -201,12 +204,12 @@ class HitPanel(QFrame):
         layout.setContentsMargins(24, 16, 24, 16)
         head = QHBoxLayout()
         icon = QLabel()
-        icon.setPixmap(pixmap("hit", 110))
+        icon.setPixmap(pixmap("hit", 96))
         icon.setStyleSheet(f"background: {background};")
         self.word = QLabel(texts.say(texts.LEVEL_WORD, "HIT"))
-        self.word.setFont(theme.font(4.2, bold=True))
+        self.word.setFont(theme.font(3.6, bold=True))
         self.lists = QLabel()
-        self.lists.setFont(theme.font(1.6, bold=True))
+        self.lists.setFont(theme.font(1.35, bold=True))
         self.lists.setWordWrap(True)
         words = QVBoxLayout()
         words.addWidget(self.word)
@@ -217,7 +220,7 @@ class HitPanel(QFrame):
         head.addLayout(words, 1)
         layout.addLayout(head)
         self.action = QLabel()
-        self.action.setFont(theme.font(1.9, bold=True))
+        self.action.setFont(theme.font(1.6, bold=True))
         self.action.setWordWrap(True)
         self.action.setStyleSheet("background: #FFFFFF; color: #000000; border-radius: 8px;"
                                   " padding: 10px;")
@@ -235,8 +238,8 @@ class HitPanel(QFrame):
         row = QGridLayout()
         for n, value in enumerate(Disposition, start=1):
             b = QPushButton(f"[{n}] " + texts.say(texts.DISPOSITION, value.value))
-            b.setFont(theme.font(1.3, bold=True))
-            b.setMinimumHeight(68)
+            b.setFont(theme.font(1.25, bold=True))
+            b.setMinimumHeight(58)
             b.setObjectName(f"dispose-{value.value}")
             b.clicked.connect(lambda _=False, v=value: self.choose(v))
             self.buttons[value.value] = b
@@ -268,6 +271,7 @@ class HitPanel(QFrame):
         others = [m for m in verdict.matches if m is not match]
         self.others.setText(t("Verdict", "Also: {matches}").format(
             matches=", ".join(f"{m.list} {m.record_id}" for m in others)) if others else "")
+        self.others.setVisible(bool(others))
         self.note.clear()
         self.note.hide()
         self.message.hide()
