@@ -59,6 +59,10 @@
         <translation>سجل التطابقات [F9]</translation>
     </message>
     <message>
+        <source>Settings [F8]</source>
+        <translation>الإعدادات [F8]</translation>
+    </message>
+    <message>
         <source>Lock [F10]</source>
         <translation>قفل [F10]</translation>
     </message>
@@ -491,6 +495,49 @@
     <message>
         <source>Document problem: {code}</source>
         <translation>مشكلة في الوثيقة: {code}</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Desk settings</source>
+        <translation>إعدادات المكتب</translation>
+    </message>
+    <message>
+        <source>(no serial scanner)</source>
+        <translation>(لا يوجد قارئ على منفذ تسلسلي)</translation>
+    </message>
+    <message>
+        <source>Scanner on serial port</source>
+        <translation>قارئ الوثائق على المنفذ التسلسلي</translation>
+    </message>
+    <message>
+        <source>The &quot;next&quot; key (or foot pedal)</source>
+        <translation>مفتاح «التالي» (أو دواسة القدم)</translation>
+    </message>
+    <message>
+        <source>Lock after idle (0: never)</source>
+        <translation>القفل بعد الخمول (0: أبدًا)</translation>
+    </message>
+    <message>
+        <source>Sound the alert on a HIT</source>
+        <translation>تنبيه صوتي عند التطابق</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>تم الحفظ.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>لم يُحفظ: {reason}</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,10 @@
         <translation>Journal des signalements [F9]</translation>
     </message>
     <message>
+        <source>Settings [F8]</source>
+        <translation>Réglages [F8]</translation>
+    </message>
+    <message>
         <source>Lock [F10]</source>
         <translation>Verrouiller [F10]</translation>
     </message>
@@ -491,6 +495,49 @@
     <message>
         <source>Document problem: {code}</source>
         <translation>Anomalie du document : {code}</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Desk settings</source>
+        <translation>Réglages du poste</translation>
+    </message>
+    <message>
+        <source>(no serial scanner)</source>
+        <translation>(pas de lecteur sur port série)</translation>
+    </message>
+    <message>
+        <source>Scanner on serial port</source>
+        <translation>Lecteur de documents sur le port série</translation>
+    </message>
+    <message>
+        <source>The &quot;next&quot; key (or foot pedal)</source>
+        <translation>La touche « suivant » (ou la pédale)</translation>
+    </message>
+    <message>
+        <source>Lock after idle (0: never)</source>
+        <translation>Verrouiller après inactivité (0 : jamais)</translation>
+    </message>
+    <message>
+        <source>Sound the alert on a HIT</source>
+        <translation>Alerte sonore lors d&apos;un signalement</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré : {reason}</translation>
     </message>
 </context>
 <context>

@@ -88,3 +88,29 @@ def test_no_user_yet_is_said_on_the_sign_in_screen(qtbot, make_window, data_dir)
     window = make_window(kiosk=False, language="fr")
     qtbot.waitUntil(lambda: window.sign_in.notice.isVisible(), timeout=3000)
     assert "borderdesk users add" in plain(window.sign_in.notice)
+
+
+def test_a_supervisor_changes_the_settings_and_the_desk_takes_them(qtbot, window, data_dir):
+    sign_in(qtbot, window, *OFFICER)
+    assert not window.check.buttons["settings"].isVisibleTo(window)
+    window.controller.sign_out()
+    sign_in(qtbot, window, *SUPERVISOR)
+    qtbot.keyClick(window.check, Qt.Key_F8)
+    dialog = window.settings
+    assert dialog is not None and dialog.isVisible()
+    dialog.idle.setValue(9)
+    dialog.sound.setChecked(False)
+    with qtbot.waitSignal(window.controller.settings_saved, timeout=5000):
+        dialog.save_button.click()
+    assert window.controller.sessions.idle_seconds == 9 * 60
+    assert "idle_lock_minutes = 9" in (data_dir / "config.toml").read_text()
+    assert "Saved" in plain(dialog.message)
+
+
+def test_settings_that_do_not_validate_change_nothing(qtbot, window, data_dir):
+    sign_in(qtbot, window, *SUPERVISOR)
+    before = (data_dir / "config.toml").read_text()
+    with qtbot.waitSignal(window.controller.settings_failed, timeout=5000) as blocker:
+        window.controller.save_settings({"desk": {"idle_lock_minutes": "soon"}})
+    assert "idle_lock_minutes" in blocker.args[0]
+    assert (data_dir / "config.toml").read_text() == before

@@ -5,7 +5,7 @@ passes on what the officer does; the rules live in the desk core. Keys:
 
 * the "next" key (``[ui] next_key``, F12 by default: a foot pedal sends it);
 * 1 / 2 to decide a POSSIBLE MATCH; 1 to 4 for a HIT's disposition;
-* F2 type a document in; F9 the hit log review (supervisors); F10 lock.
+* F2 type a document in; F8 settings and F9 the hit log review (supervisors); F10 lock.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ def failure_words(error: BaseException) -> str:
 class CheckScreen(QWidget):
     manual_requested = Signal()
     review_requested = Signal()
+    settings_requested = Signal()
     lock_requested = Signal()
     sign_out_requested = Signal()
 
@@ -67,6 +68,7 @@ class CheckScreen(QWidget):
         self.controller = controller
         self.alert = alert
         self.next_key = QKeySequence(controller.config.ui.next_key)[0].key()
+        controller.settings_saved.connect(self._settings_saved)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 6)
         outer.setSpacing(8)
@@ -81,6 +83,7 @@ class CheckScreen(QWidget):
             "manual": QPushButton(t("Check", "Type in [F2]")),
             "next": QPushButton(t("Check", "Next [{key}]").format(key=key_name)),
             "review": QPushButton(t("Check", "Hit log [F9]")),
+            "settings": QPushButton(t("Check", "Settings [F8]")),
             "lock": QPushButton(t("Check", "Lock [F10]")),
             "sign_out": QPushButton(t("Check", "Sign out")),
         }
@@ -91,6 +94,7 @@ class CheckScreen(QWidget):
         self.buttons["manual"].clicked.connect(self.manual_requested)
         self.buttons["next"].clicked.connect(controller.next_document)
         self.buttons["review"].clicked.connect(self.review_requested)
+        self.buttons["settings"].clicked.connect(self.settings_requested)
         self.buttons["lock"].clicked.connect(self.lock_requested)
         self.buttons["sign_out"].clicked.connect(self.sign_out_requested)
         outer.addLayout(top)
@@ -149,6 +153,7 @@ class CheckScreen(QWidget):
     def set_officer(self, badge: str, name: str, supervisor: bool) -> None:
         self.status.set_officer(badge, name)
         self.buttons["review"].setVisible(supervisor)
+        self.buttons["settings"].setVisible(supervisor)
 
     def show_phase(self, phase: str) -> None:
         self.phase.setText(phase_words(phase))
@@ -215,6 +220,11 @@ class CheckScreen(QWidget):
         else:
             self.list_warning.hide()
 
+    def _settings_saved(self) -> None:
+        self.next_key = QKeySequence(self.controller.config.ui.next_key)[0].key()
+        key_name = QKeySequence(self.next_key).toString(QKeySequence.NativeText)
+        self.buttons["next"].setText(t("Check", "Next [{key}]").format(key=key_name))
+
     def say(self, words: str, sticky: bool = False) -> None:
         self.message.setText("⚠ " + words)
         self.message.show()
@@ -245,6 +255,8 @@ class CheckScreen(QWidget):
             self.manual_requested.emit()
         elif key == Qt.Key_F9 and self.buttons["review"].isVisible():
             self.review_requested.emit()
+        elif key == Qt.Key_F8 and self.buttons["settings"].isVisible():
+            self.settings_requested.emit()
         elif key == Qt.Key_F10:
             self.lock_requested.emit()
         else:

@@ -14,6 +14,7 @@ import sqlite3
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..desk import settings
 from ..desk import users as users_mod
 from ..desk.config import Config
 from ..desk.dispositions import Disposition, DispositionError, clean_note
@@ -44,6 +45,8 @@ class DeskController(QObject):
     disposed = Signal(object)  # DispositionRecord
     dispose_failed = Signal(object)
     status_changed = Signal(object)  # DeskStatus
+    settings_saved = Signal()
+    settings_failed = Signal(str)
 
     def __init__(self, config: Config, runner: TaskRunner, *, desk: Desk | None = None,
                  parent: QObject | None = None) -> None:
@@ -216,6 +219,25 @@ class DeskController(QObject):
                 self.disposed.emit(o.result)
         self.runner.run("checks", lambda: self.desk.dispose(verdict, disposition, note, officer),
                         finished)
+
+    # -- settings (lane "background": config.toml) ---------------------------------
+
+    def save_settings(self, changes: dict) -> None:
+        """Write the supervisor's settings; the running desk takes them at once."""
+        if not (self.sessions.current and self.sessions.user.is_supervisor):
+            self.settings_failed.emit("only a supervisor may change the settings")
+            return
+
+        def finished(o: Outcome) -> None:
+            if o.error is not None:
+                self.settings_failed.emit(str(o.error))
+                return
+            for section, values in changes.items():
+                for key, value in values.items():
+                    setattr(getattr(self.config, section), key, value)
+            self.sessions.idle_seconds = self.config.desk.idle_lock_minutes * 60
+            self.settings_saved.emit()
+        self.runner.run("background", lambda: settings.save(self.config, changes), finished)
 
     # -- status (lane "background": list files, sync state) -----------------------
 

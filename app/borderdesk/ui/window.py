@@ -17,6 +17,7 @@ from .controller import DeskController
 from .i18n import Languages
 from .lock import LockScreen, SupervisorPrompt
 from .manual_entry import ManualEntryDialog
+from .settings import SettingsDialog
 from .signin import SignInScreen
 from .sound import Alert
 
@@ -54,6 +55,7 @@ class DeskWindow(QMainWindow):
         self._may_close = not kiosk
         self.prompt: SupervisorPrompt | None = None
         self.manual: ManualEntryDialog | None = None
+        self.settings: SettingsDialog | None = None
         self.setWindowTitle("borderdesk")
         self.setMinimumSize(*MIN_SIZE)
         self.stack = QStackedWidget()
@@ -99,6 +101,7 @@ class DeskWindow(QMainWindow):
         self.check.lock_requested.connect(lambda: self.controller.lock("on demand"))
         self.check.sign_out_requested.connect(self.controller.sign_out)
         self.check.review_requested.connect(self.open_review)
+        self.check.settings_requested.connect(self.open_settings)
         self.lock_screen = LockScreen()
         self.lock_screen.submitted.connect(self.controller.unlock)
         self.lock_screen.switch_officer.connect(self.controller.sign_out)
@@ -183,6 +186,16 @@ class DeskWindow(QMainWindow):
             return
         self.review_window = self.review_factory(self)
         self.review_window.show()
+
+    def open_settings(self) -> None:
+        session = self.controller.sessions.current
+        if session is None or not session.user.is_supervisor:
+            return
+        self.settings = SettingsDialog(self.controller.config, self)
+        self.settings.save_requested.connect(self.controller.save_settings)
+        self.controller.settings_saved.connect(self.settings.saved)
+        self.controller.settings_failed.connect(self.settings.failed)
+        self.settings.open()
 
     # -- kiosk ---------------------------------------------------------------------
 
