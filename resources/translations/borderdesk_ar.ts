@@ -516,6 +516,10 @@
         <translation>مفتاح «التالي» (أو دواسة القدم)</translation>
     </message>
     <message>
+        <source>min</source>
+        <translation>دقيقة</translation>
+    </message>
+    <message>
         <source>Lock after idle (0: never)</source>
         <translation>القفل بعد الخمول (0: أبدًا)</translation>
     </message>

@@ -516,6 +516,10 @@
         <translation>La touche « suivant » (ou la pédale)</translation>
     </message>
     <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
         <source>Lock after idle (0: never)</source>
         <translation>Verrouiller après inactivité (0 : jamais)</translation>
     </message>

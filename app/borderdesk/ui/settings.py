@@ -55,7 +55,7 @@ class SettingsDialog(QDialog):
         self.idle = QSpinBox()
         self.idle.setRange(0, 240)
         self.idle.setValue(config.desk.idle_lock_minutes)
-        self.idle.setSuffix(" min")
+        self.idle.setSuffix(" " + t("Settings", "min"))
         form.addRow(t("Settings", "Lock after idle (0: never)"), self.idle)
         self.sound = QCheckBox(t("Settings", "Sound the alert on a HIT"))
         self.sound.setChecked(config.ui.sound)
