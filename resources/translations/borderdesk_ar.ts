@@ -4,8 +4,8 @@
 <context>
     <name>Camera</name>
     <message>
-        <source>No camera</source>
-        <translation>لا توجد كاميرا</translation>
+        <source>No camera. Use the document scanner, or type the document in (F2).</source>
+        <translation>لا توجد كاميرا. استعمل قارئ الوثائق، أو أدخل الوثيقة يدويًا (F2).</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,8 @@
 <context>
     <name>Camera</name>
     <message>
-        <source>No camera</source>
-        <translation>Pas de caméra</translation>
+        <source>No camera. Use the document scanner, or type the document in (F2).</source>
+        <translation>Pas de caméra. Utilisez le lecteur de documents, ou saisissez le document (F2).</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,12 @@ left to right. Frames arrive already copied out of the capture buffer
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from . import theme
+from .i18n import t
 
 STATE_COLOUR = {"waiting": "#C9D1D9", "reading": "#FFB000", "read": "#19C45A"}
 
@@ -26,6 +27,7 @@ class CameraView(QWidget):
         self.band: tuple[tuple[float, float], ...] | None = None
         self.state = "waiting"
         self.message = ""
+        self.placeholder = ""  # said in the middle while there is no picture
 
     def show_frame(self, image: QImage, band=None) -> None:
         self.image = image
@@ -37,10 +39,10 @@ class CameraView(QWidget):
         self.message = message
         self.update()
 
-    def set_unavailable(self, message: str) -> None:
+    def set_unavailable(self, words: str) -> None:
         self.image = None
         self.band = None
-        self.message = message
+        self.placeholder = words
         self.update()
 
     def _target(self) -> QRectF:
@@ -66,6 +68,11 @@ class CameraView(QWidget):
                                      for x, y in self.band])
                 painter.setPen(QPen(colour, 5))
                 painter.drawPolygon(polygon)
+        elif self.placeholder:
+            painter.setPen(QColor(theme.MUTED))
+            painter.setFont(theme.font(1.3))
+            painter.drawText(QRectF(self.rect()).adjusted(20, 20, -20, -60),
+                             Qt.AlignCenter | Qt.TextWordWrap, self.placeholder)
         # The state, on a band along the bottom of the picture.
         painter.setPen(QPen(colour, 8))
         painter.drawRect(QRectF(self.rect()).adjusted(4, 4, -4, -4))
@@ -77,5 +84,6 @@ class CameraView(QWidget):
             painter.drawText(strip, Qt.AlignCenter, self.message)
         painter.end()
 
-    def no_camera_words(self) -> str:
-        return QCoreApplication.translate("Camera", "No camera")
+
+def no_camera_words() -> str:
+    return t("Camera", "No camera. Use the document scanner, or type the document in (F2).")

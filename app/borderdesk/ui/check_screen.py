@@ -19,7 +19,7 @@ from ..desk.documents import NotAnMRZ
 from ..desk.flow import Phase
 from ..desk.verdict import Verdict
 from . import texts, theme
-from .camera_view import CameraView
+from .camera_view import CameraView, no_camera_words
 from .controller import DeskController
 from .document_panel import DocumentPanel
 from .i18n import t
@@ -108,6 +108,7 @@ class CheckScreen(QWidget):
 
         body = QHBoxLayout()
         self.camera = CameraView()
+        self.camera.set_unavailable(no_camera_words())
         body.addWidget(self.camera, 2)
         right = QVBoxLayout()
         self.banner = VerdictBanner()
