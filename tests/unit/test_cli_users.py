@@ -92,3 +92,27 @@ def test_demo_refuses_a_real_desks_directory(monkeypatch, tmp_path, capsys):
     assert program(["--data-dir", str(real), "demo", "--reset"]) == 2
     assert "not a demo data directory" in capsys.readouterr().err
     assert (real / "users.sqlite").exists()
+
+
+def test_a_damaged_users_file_is_a_message(monkeypatch, capsys, data_dir):
+    (data_dir / "users.sqlite").write_bytes(b"\x00garbage" * 500)
+    status, _, err = run(monkeypatch, capsys, ["users", "list"])
+    assert status == 1 and "users.sqlite" in err and "Traceback" not in err
+
+
+def test_the_desk_says_so_when_its_users_file_is_damaged(monkeypatch, capsys, data_dir):
+    from borderdesk.desk.start import StartOptions
+    from borderdesk.ui.app import run_desk
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    (data_dir / "users.sqlite").write_bytes(b"\x00garbage" * 500)
+    assert run_desk(StartOptions(kiosk=False)) == 2
+    assert "users.sqlite" in capsys.readouterr().err
+
+
+def test_no_display_is_a_message(monkeypatch, capsys):
+    from borderdesk.desk.start import StartOptions
+    from borderdesk.ui.app import run_desk
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert run_desk(StartOptions()) == 2
+    assert "no display" in capsys.readouterr().err

@@ -144,3 +144,10 @@ def test_no_supervisor_yet(store):
     assert not store.has_supervisor()
     store.add("O1", "111111")
     assert not store.has_supervisor()
+
+
+def test_a_damaged_users_file_is_a_clear_error(config):
+    from borderdesk.desk.users import UsersFileError
+    (config.data_dir / "users.sqlite").write_bytes(b"not a database at all" * 100)
+    with pytest.raises(UsersFileError, match="users.sqlite"):
+        UserStore(config)

@@ -76,6 +76,10 @@ class UserExists(UserError):
     """A user with that badge already exists."""
 
 
+class UsersFileError(UserError):
+    """The users file cannot be read or written (damaged, not a database, disk full)."""
+
+
 class AuthError(UserError):
     """A sign-in, unlock or authorisation was refused."""
 
@@ -140,12 +144,20 @@ class UserStore:
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
         # One short connection per operation: safe from any thread.
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        try:
+            db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise UsersFileError(f"{self.path} cannot be opened: {exc}") from exc
         try:
             db.execute("PRAGMA synchronous = FULL")
             db.execute("BEGIN IMMEDIATE")
             yield db
             db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise UsersFileError(f"{self.path} cannot be used ({exc}); "
+                                 "restore it from a backup or make it afresh") from exc
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")

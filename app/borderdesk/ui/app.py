@@ -35,7 +35,11 @@ def _log_to_file(config: Config) -> None:
     handler = logging.handlers.RotatingFileHandler(folder / "desk.log", maxBytes=2_000_000,
                                                    backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.set_name("borderdesk-desk-log")
     root = logging.getLogger()
+    for old in [h for h in root.handlers if h.get_name() == handler.get_name()]:
+        root.removeHandler(old)
+        old.close()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
 
@@ -81,10 +85,11 @@ def run_desk(options: StartOptions) -> int:
         print(f"borderdesk: {exc}", file=sys.stderr)
         return EXIT_CANNOT_START
     _log_to_file(config)
+    from ..desk.users import UsersFileError
     from .i18n import TranslationError
     try:
         window = build(config, options)
-    except TranslationError as exc:
+    except (TranslationError, UsersFileError) as exc:
         print(f"borderdesk: {exc}", file=sys.stderr)
         return EXIT_CANNOT_START
     from PySide6.QtWidgets import QApplication
