@@ -35,6 +35,10 @@
         <translation>أكمل أولاً القرار بشأن الوثيقة الحالية.</translation>
     </message>
     <message>
+        <source>There is nothing to decide.</source>
+        <translation>لا يوجد ما يُقرَّر.</translation>
+    </message>
+    <message>
         <source>This is not a readable MRZ. Try again, or type the document in (F2).</source>
         <translation>منطقة القراءة الآلية غير مقروءة. أعد المحاولة، أو أدخل الوثيقة يدويًا (F2).</translation>
     </message>

@@ -35,6 +35,10 @@
         <translation>Terminez d&apos;abord la décision sur le document en cours.</translation>
     </message>
     <message>
+        <source>There is nothing to decide.</source>
+        <translation>Il n&apos;y a rien à décider.</translation>
+    </message>
+    <message>
         <source>This is not a readable MRZ. Try again, or type the document in (F2).</source>
         <translation>Zone de lecture automatique (ZLA) illisible. Recommencez, ou saisissez le document (F2).</translation>
     </message>

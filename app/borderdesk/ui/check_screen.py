@@ -20,7 +20,7 @@ from ..desk.flow import Phase
 from ..desk.verdict import Verdict
 from . import texts, theme
 from .camera_view import CameraView, no_camera_words
-from .controller import DeskController
+from .controller import DECISION_PENDING, DeskController
 from .document_panel import DocumentPanel
 from .i18n import t
 from .sound import Alert
@@ -40,10 +40,10 @@ def phase_words(phase: str) -> str:
     }[Phase(phase)]
 
 
-def refusal_words(message: str) -> str:
-    if "decision" in message or "hit" in message:
+def refusal_words(code: str) -> str:
+    if code == DECISION_PENDING:
         return t("Check", "Finish the decision on the current document first.")
-    return message
+    return t("Check", "There is nothing to decide.")
 
 
 def failure_words(error: BaseException) -> str:

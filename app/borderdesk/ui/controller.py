@@ -29,6 +29,8 @@ from .workers import Outcome, TaskRunner
 log = logging.getLogger(__name__)
 
 STATUS_REFRESH_MS = 60_000
+DECISION_PENDING = "decision-pending"  # a POSSIBLE MATCH or HIT is owed a decision first
+NOTHING_TO_DECIDE = "nothing-to-decide"
 
 
 class DeskController(QObject):
@@ -41,7 +43,7 @@ class DeskController(QObject):
     phase_changed = Signal(str)  # a Phase value
     verdict_ready = Signal(object)  # Verdict
     check_failed = Signal(object)  # the exception
-    check_refused = Signal(str)  # why a document was not taken (a FlowError message)
+    check_refused = Signal(str)  # why: DECISION_PENDING or NOTHING_TO_DECIDE
     disposed = Signal(object)  # DispositionRecord
     dispose_failed = Signal(object)
     status_changed = Signal(object)  # DeskStatus
@@ -85,7 +87,7 @@ class DeskController(QObject):
 
     def sign_out(self) -> None:
         if self.flow.blocking:
-            self.check_refused.emit("finish the decision on the current document first")
+            self.check_refused.emit(DECISION_PENDING)
             return
         self.sessions.sign_out()
         self._status_timer.stop()
@@ -139,7 +141,7 @@ class DeskController(QObject):
         try:
             self.flow.reading()
         except FlowError as exc:
-            self.check_refused.emit(str(exc))
+            self.check_refused.emit(DECISION_PENDING if self.flow.blocking else NOTHING_TO_DECIDE)
             return False
         self._fade_timer.stop()
         self.phase_changed.emit(self.flow.phase.value)
@@ -167,7 +169,7 @@ class DeskController(QObject):
         if moved:
             self.phase_changed.emit(self.flow.phase.value)
         elif self.flow.blocking:
-            self.check_refused.emit("finish the decision on the current document first")
+            self.check_refused.emit(DECISION_PENDING)
         return moved
 
     def _fade(self) -> None:
@@ -180,7 +182,7 @@ class DeskController(QObject):
         try:
             self.flow.possible_decided(same_person)
         except FlowError as exc:
-            self.check_refused.emit(str(exc))
+            self.check_refused.emit(DECISION_PENDING if self.flow.blocking else NOTHING_TO_DECIDE)
             return
         if not same_person:
             self._record(verdict, Disposition.NOT_SAME_PERSON, "")
@@ -190,7 +192,7 @@ class DeskController(QObject):
         """Record the disposition of the HIT on screen; the desk goes on once it is written."""
         verdict = self.flow.verdict
         if self.flow.phase is not Phase.DISPOSING or verdict is None:
-            self.check_refused.emit("there is no hit to dispose of")
+            self.check_refused.emit(NOTHING_TO_DECIDE)
             return
 
         def finished(o: Outcome) -> None:
