@@ -59,3 +59,36 @@ def test_french_dates_are_for_a_person(qtbot, window):
     submit(qtbot, window, TD3_CLEAR)
     text = plain(window.check.document.values["birth_date"])
     assert "17 mars 1988" in text and "ans" in text
+
+
+def test_a_document_problem_stays_until_the_next_key(qtbot, window):
+    from .conftest import mrz
+    sign_in(qtbot, window)
+    verdict = submit(qtbot, window, mrz(expiry="240101"))
+    assert [p.code for p in verdict.document_checks] == ["expired"]
+    qtbot.wait(600)  # longer than [ui] clear_seconds: it does not fade
+    assert window.controller.flow.phase is Phase.SHOWING
+    assert "EXPIRED" in plain(window.check.document.problems.itemAt(0).widget().findChildren(
+        type(window.check.phase))[1])
+    qtbot.keyClick(window.check, Qt.Key_F12)  # the "next" key, as a foot pedal sends it
+    assert window.controller.flow.phase is Phase.WAITING
+    assert window.check.document.name.text() == ""
+
+
+def test_the_next_document_is_taken_at_once_after_a_clear(qtbot, window):
+    from .conftest import mrz
+    sign_in(qtbot, window)
+    submit(qtbot, window, TD3_CLEAR)
+    second = submit(qtbot, window, mrz(surname="Haddad", number="987654321"))
+    assert second.document.surname == "HADDAD"
+    assert "HADDAD" in window.check.document.name.text()
+
+
+def test_garbage_from_a_scanner_is_told_and_nothing_breaks(qtbot, window):
+    sign_in(qtbot, window)
+    with qtbot.waitSignal(window.controller.check_failed, timeout=5000):
+        window.controller.submit("\x00\x01garbage<<<\n###", "scanner")
+    assert window.check.message.isVisible()
+    assert "not a readable MRZ" in plain(window.check.message)
+    assert window.controller.flow.phase is Phase.WAITING
+    submit(qtbot, window, TD3_CLEAR)
