@@ -227,6 +227,9 @@ class CheckScreen(QWidget):
         self.buttons["next"].setText(t("Check", "Next [{key}]").format(key=key_name))
 
     def say(self, words: str, sticky: bool = False) -> None:
+        if self.hit.isVisible():  # the HIT covers the screen: say it there
+            self.hit.show_error(words, failed=False)
+            return
         self.message.setText("⚠ " + words)
         self.message.show()
         if sticky:

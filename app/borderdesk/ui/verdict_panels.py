@@ -292,8 +292,10 @@ class HitPanel(QFrame):
         for b in self.buttons.values():
             b.setEnabled(not busy)
 
-    def show_error(self, words: str) -> None:
-        self.set_busy(False)
+    def show_error(self, words: str, *, failed: bool = True) -> None:
+        """``failed``: the disposition was not recorded, so the keys work again."""
+        if failed:
+            self.set_busy(False)
         self.message.setText("⚠ " + words)
         self.message.show()
 
