@@ -190,16 +190,16 @@
 <context>
     <name>Document</name>
     <message>
-        <source>expired {days} days ago</source>
-        <translation>منتهي الصلاحية منذ {days} يومًا</translation>
+        <source>days since expiry: {days}</source>
+        <translation>أيام منذ انتهاء الصلاحية: {days}</translation>
     </message>
     <message>
         <source>expires today</source>
         <translation>تنتهي صلاحيته اليوم</translation>
     </message>
     <message>
-        <source>in {days} days</source>
-        <translation>بعد {days} يومًا</translation>
+        <source>days left: {days}</source>
+        <translation>الأيام المتبقية: {days}</translation>
     </message>
     <message>
         <source>corrected</source>
@@ -597,16 +597,16 @@
 <context>
     <name>Status</name>
     <message>
-        <source>{minutes} min old</source>
-        <translation>منذ {minutes} دقيقة</translation>
+        <source>age in minutes: {minutes}</source>
+        <translation>العمر بالدقائق: {minutes}</translation>
     </message>
     <message>
-        <source>{hours} h old</source>
-        <translation>منذ {hours} ساعة</translation>
+        <source>age in hours: {hours}</source>
+        <translation>العمر بالساعات: {hours}</translation>
     </message>
     <message>
-        <source>{days} days old</source>
-        <translation>منذ {days} يومًا</translation>
+        <source>age in days: {days}</source>
+        <translation>العمر بالأيام: {days}</translation>
     </message>
     <message>
         <source>Officer {name}</source>

@@ -190,16 +190,16 @@
 <context>
     <name>Document</name>
     <message>
-        <source>expired {days} days ago</source>
-        <translation>expiré depuis {days} jours</translation>
+        <source>days since expiry: {days}</source>
+        <translation>jours depuis l&apos;expiration : {days}</translation>
     </message>
     <message>
         <source>expires today</source>
         <translation>expire aujourd&apos;hui</translation>
     </message>
     <message>
-        <source>in {days} days</source>
-        <translation>dans {days} jours</translation>
+        <source>days left: {days}</source>
+        <translation>jours restants : {days}</translation>
     </message>
     <message>
         <source>corrected</source>
@@ -597,16 +597,16 @@
 <context>
     <name>Status</name>
     <message>
-        <source>{minutes} min old</source>
-        <translation>il y a {minutes} min</translation>
+        <source>age in minutes: {minutes}</source>
+        <translation>âge en minutes : {minutes}</translation>
     </message>
     <message>
-        <source>{hours} h old</source>
-        <translation>il y a {hours} h</translation>
+        <source>age in hours: {hours}</source>
+        <translation>âge en heures : {hours}</translation>
     </message>
     <message>
-        <source>{days} days old</source>
-        <translation>il y a {days} jours</translation>
+        <source>age in days: {days}</source>
+        <translation>âge en jours : {days}</translation>
     </message>
     <message>
         <source>Officer {name}</source>

@@ -140,7 +140,7 @@ class DeskController(QObject):
             return False
         try:
             self.flow.reading()
-        except FlowError as exc:
+        except FlowError:
             self.check_refused.emit(DECISION_PENDING if self.flow.blocking else NOTHING_TO_DECIDE)
             return False
         self._fade_timer.stop()
@@ -181,7 +181,7 @@ class DeskController(QObject):
         verdict = self.flow.verdict
         try:
             self.flow.possible_decided(same_person)
-        except FlowError as exc:
+        except FlowError:
             self.check_refused.emit(DECISION_PENDING if self.flow.blocking else NOTHING_TO_DECIDE)
             return
         if not same_person:

@@ -27,10 +27,10 @@ def expiry_words(days: int | None) -> str:
     if days is None:
         return ""
     if days < 0:
-        return t("Document", "expired {days} days ago").format(days=person_number(-days))
+        return t("Document", "days since expiry: {days}").format(days=person_number(-days))
     if days == 0:
         return t("Document", "expires today")
-    return t("Document", "in {days} days").format(days=person_number(days))
+    return t("Document", "days left: {days}").format(days=person_number(days))
 
 
 def problem_words(problem, doc) -> str:

@@ -16,10 +16,11 @@ def age_words(hours: float | None) -> str:
     if hours is None:
         return ""
     if hours < 1:
-        return t("Status", "{minutes} min old").format(minutes=person_number(int(hours * 60)))
+        return t("Status", "age in minutes: {minutes}").format(
+            minutes=person_number(int(hours * 60)))
     if hours < 48:
-        return t("Status", "{hours} h old").format(hours=person_number(int(hours)))
-    return t("Status", "{days} days old").format(days=person_number(int(hours // 24)))
+        return t("Status", "age in hours: {hours}").format(hours=person_number(int(hours)))
+    return t("Status", "age in days: {days}").format(days=person_number(int(hours // 24)))
 
 
 class StatusBar(QFrame):
