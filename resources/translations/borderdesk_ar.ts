@@ -668,6 +668,10 @@
         <translation>مدرج في قائمة. اتبع الإجراء أدناه. سجّل الإجراء المتخذ للمتابعة.</translation>
     </message>
     <message>
+        <source>No match on the lists, but the lists cannot be relied on (see the warning above).</source>
+        <translation>لا تطابق في القوائم، لكن لا يمكن الاعتماد عليها (انظر التحذير أعلاه).</translation>
+    </message>
+    <message>
         <source>List {list}, record {record}</source>
         <translation>القائمة {list}، السجل {record}</translation>
     </message>

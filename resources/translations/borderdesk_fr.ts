@@ -153,11 +153,11 @@
     <name>Device</name>
     <message>
         <source>ready</source>
-        <translation>prêt</translation>
+        <translation>en service</translation>
     </message>
     <message>
         <source>none</source>
-        <translation>aucun</translation>
+        <translation>néant</translation>
     </message>
     <message>
         <source>FAULT</source>
@@ -666,6 +666,10 @@
     <message>
         <source>On a list. Follow the action below. Record a disposition to go on.</source>
         <translation>Inscrit sur une liste. Appliquez la conduite à tenir ci-dessous. Enregistrez la suite donnée pour continuer.</translation>
+    </message>
+    <message>
+        <source>No match on the lists, but the lists cannot be relied on (see the warning above).</source>
+        <translation>Aucune concordance, mais les listes ne sont pas fiables (voir l&apos;avertissement ci-dessus).</translation>
     </message>
     <message>
         <source>List {list}, record {record}</source>

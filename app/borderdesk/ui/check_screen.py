@@ -101,7 +101,7 @@ class CheckScreen(QWidget):
 
         self.list_warning = QLabel()
         self.list_warning.setObjectName("list-warning")
-        self.list_warning.setFont(theme.font(1.3, bold=True))
+        self.list_warning.setFont(theme.font(1.15, bold=True))
         self.list_warning.setWordWrap(True)
         self.list_warning.hide()
         outer.addWidget(self.list_warning)

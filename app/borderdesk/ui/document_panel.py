@@ -72,8 +72,9 @@ class DocumentPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         self.name = QLabel()
-        self.name.setFont(theme.font(2.1, bold=True))
+        self.name.setFont(theme.font(1.9, bold=True))
         self.name.setWordWrap(True)
+        self.name.setTextFormat(Qt.RichText)
         self.name.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.name)
         grid = QGridLayout()
@@ -98,7 +99,7 @@ class DocumentPanel(QFrame):
         self.problems.setSpacing(4)
         layout.addLayout(self.problems)
         self.mrz = QLabel()
-        self.mrz.setFont(theme.mrz_font(0.95))
+        self.mrz.setFont(theme.mrz_font(0.85))
         self.mrz.setTextFormat(Qt.RichText)
         self.mrz.setLayoutDirection(Qt.LeftToRight)
         self.mrz.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
@@ -153,29 +154,35 @@ class DocumentPanel(QFrame):
 
         surname = escape(doc.surname)
         given = escape(doc.given_names)
-        name_html = f"{surname}<br>{given}" if given else surname
+        # Surname first and heavier, the given names after it (wrapping only if long).
+        name_html = (f'{surname}&nbsp;&nbsp;<span style="font-weight: normal;">{given}</span>'
+                     if given else surname)
         if "surname" in corrected:
             name_html += mark
         self.name.setText(name_html)
         self.name.setToolTip(texts.field_name("name"))
 
+        def aside(words: str) -> str:  # smaller, after the value itself
+            return f' <span style="font-size: small; font-weight: normal;">· {escape(words)}</span>'
         age = holder_age(doc, today)
-        birth = person_date(doc.birth.as_date(), doc.birth.partial or doc.birth.raw)
+        birth = escape(person_date(doc.birth.as_date(), doc.birth.partial or doc.birth.raw,
+                                   short=True))
         if age is not None:
-            birth += " · " + t("Document", "age {age}").format(age=person_number(age))
-        expiry = person_date(doc.expiry.as_date(), doc.expiry.partial or doc.expiry.raw)
+            birth += aside(t("Document", "age {age}").format(age=person_number(age)))
+        expiry = escape(person_date(doc.expiry.as_date(), doc.expiry.partial or doc.expiry.raw,
+                                    short=True))
         days = days_to_expiry(doc, today)
         if days is not None:
-            expiry += " · " + expiry_words(days)
+            expiry += aside(expiry_words(days))
         values = {
-            "document_number": f'<span dir="ltr">{escape(doc.document_number)}</span>'
-                               f' <span style="color:{theme.MUTED}">({escape(doc.document_code)})'
-                               f'</span>',
+            "document_number": escape(doc.document_number)
+                               + f' <span style="color:{theme.MUTED}; font-size: small;">'
+                               f'{escape(doc.document_code)}</span>',
             "issuing_state": escape(doc.issuing_state),
             "nationality": escape(doc.nationality),
-            "birth_date": escape(birth),
+            "birth_date": birth,
             "sex": escape(doc.sex),
-            "expiry_date": escape(expiry),
+            "expiry_date": expiry,
         }
         for key, html in values.items():
             self.values[key].setText(html + (mark if key in corrected else ""))

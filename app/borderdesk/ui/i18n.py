@@ -154,11 +154,13 @@ def t(context: str, text: str) -> Words:
     return Words(QCoreApplication.translate(context, text))
 
 
-def person_date(value: date | None, fallback: str = "") -> str:
-    """A date for a person to read, in the current language's locale."""
+def person_date(value: date | None, fallback: str = "", *, short: bool = False) -> str:
+    """A date for a person to read, in the current language's locale (``short``: the
+    month abbreviated, where the locale has an abbreviation)."""
     if value is None:
         return fallback
-    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
+    return QLocale().toString(QDate(value.year, value.month, value.day),
+                              "d MMM yyyy" if short else "d MMMM yyyy")
 
 
 def person_partial_date(iso: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ..desk.service import DeskStatus
 from . import texts, theme
@@ -38,7 +38,12 @@ class StatusBar(QFrame):
         self.scanner = QLabel()
         self.sync = QLabel()
         for w in (self.desk, self.officer, self.lists, self.camera, self.scanner, self.sync):
-            w.setFont(theme.font(1.0, bold=w is self.lists))
+            w.setFont(theme.font(0.9, bold=w is self.lists))
+            # The lists' state never shrinks; the others give way, as little as they can.
+            if w is not self.lists:
+                w.setMinimumWidth(40)
+            w.setSizePolicy(QSizePolicy.Preferred if w is not self.lists else QSizePolicy.Fixed,
+                            QSizePolicy.Preferred)
             layout.addWidget(w)
         layout.addStretch(1)
         self.set_devices("off", "off")

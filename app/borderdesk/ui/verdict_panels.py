@@ -35,10 +35,6 @@ from .i18n import FSI, PDI, person_partial_date, t
 from .icons import LEVEL_ICON, pixmap
 
 
-def _list_words(state: str) -> str | None:
-    return texts.say(texts.LIST_WARNING, state) if state in texts.LIST_WARNING else None
-
-
 class VerdictBanner(QFrame):
     """Icon, word and one line of advice, in the level's colours."""
 
@@ -81,9 +77,9 @@ class VerdictBanner(QFrame):
         self.word.setText(texts.say(texts.LEVEL_WORD, level))
         self.word.setStyleSheet(f"background: {background}; color: {text};")
         hint = texts.say(texts.LEVEL_HINT, level)
-        caution = _list_words(verdict.watchlist.state)
-        if caution and level == "CLEAR":
-            hint = caution
+        if level == "CLEAR" and verdict.watchlist.state in ("STALE", "NONE"):
+            hint = t("Verdict", "No match on the lists, but the lists cannot be relied on "
+                                "(see the warning above).")
         self.hint.setText(hint)
         self.hint.setStyleSheet(f"background: {background}; color: {text};")
 
