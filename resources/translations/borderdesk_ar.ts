@@ -434,8 +434,8 @@
         <translation>9 رموز على الأكثر</translation>
     </message>
     <message>
-        <source>check digit does not match: {digit} expected</source>
-        <translation>رقم التحقق غير مطابق: المتوقع {digit}</translation>
+        <source>wrong check digit: {digit} expected</source>
+        <translation>رقم تحقق خاطئ: المتوقع {digit}</translation>
     </message>
     <message>
         <source>check digit {digit}</source>

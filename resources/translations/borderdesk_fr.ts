@@ -434,8 +434,8 @@
         <translation>9 caractères au plus</translation>
     </message>
     <message>
-        <source>check digit does not match: {digit} expected</source>
-        <translation>chiffre de contrôle erroné : {digit} attendu</translation>
+        <source>wrong check digit: {digit} expected</source>
+        <translation>chiffre de contrôle faux : {digit} attendu</translation>
     </message>
     <message>
         <source>check digit {digit}</source>

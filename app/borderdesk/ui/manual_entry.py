@@ -74,7 +74,7 @@ class ManualEntryDialog(QDialog):
             label.setFont(theme.font(1.1))
             edit = QLineEdit()
             edit.setFont(theme.font(1.2))
-            edit.setMinimumWidth(340)
+            edit.setMinimumWidth(260)
             edit.setObjectName(f"manual-{name}")
             edit.setAccessibleName(texts.field_name(name))
             if name not in ("surname", "given_names"):
@@ -104,9 +104,9 @@ class ManualEntryDialog(QDialog):
             grid.addWidget(feedback, row, 3)
             self.inputs[name], self.feedback[name], self.labels[name] = edit, feedback, label
             row += 1
-        grid.setColumnStretch(1, 1)
-        grid.setColumnMinimumWidth(3, 360)
-        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnMinimumWidth(3, 420)
+        grid.setColumnStretch(3, 3)
         layout.addLayout(grid)
 
         buttons = QHBoxLayout()

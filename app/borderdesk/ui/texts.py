@@ -99,7 +99,7 @@ MANUAL = {
     "date-month": QT_TRANSLATE_NOOP("Manual", "no such month"),
     "date-day": QT_TRANSLATE_NOOP("Manual", "no such day"),
     "number-length": QT_TRANSLATE_NOOP("Manual", "at most 9 characters"),
-    "check-digit": QT_TRANSLATE_NOOP("Manual", "check digit does not match: {digit} expected"),
+    "check-digit": QT_TRANSLATE_NOOP("Manual", "wrong check digit: {digit} expected"),
     "check-digit-not-typed": QT_TRANSLATE_NOOP("Manual", "check digit {digit}"),
     "ok": QT_TRANSLATE_NOOP("Manual", "OK"),
 }
