@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from sqlalchemy import and_, or_, select, update
 
 from . import entries
+from .schema import is_sqlite
 from .store import ENTRY, HitLog
 
 BATCH = 500  # entry ids per UPDATE (SQLite's limit on bound parameters is far above)
@@ -48,6 +49,9 @@ def redact(log: HitLog, *, cutoff: datetime, officer: str,
                                              cutoff=cutoff, entry_ids=ids)
         written = log.append_in(conn, public, personal)
     log._checkpoint_file(written)
+    if is_sqlite(log.engine):  # move the pages out of the WAL file: no old copy stays there
+        with log.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     return ids
 
 

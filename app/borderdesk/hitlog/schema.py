@@ -5,7 +5,8 @@ transaction is on disk when its commit returns, and a process killed at any
 point loses nothing that was committed (https://sqlite.org/wal.html,
 https://sqlite.org/pragma.html#pragma_synchronous). Writers open their
 transactions with ``BEGIN IMMEDIATE`` so that two writers never deadlock on
-upgrading a read lock. The national log is PostgreSQL through the same models.
+upgrading a read lock, and with ``secure_delete`` so that redacted personal
+data is overwritten in the file rather than left in free pages. The national log is PostgreSQL through the same models.
 The schema is always brought to the newest revision by the migrations shipped
 in this package, never by ``create_all``.
 """
@@ -55,6 +56,7 @@ def _sqlite_settings(engine: Engine) -> None:
         cur.execute("PRAGMA busy_timeout = 15000")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA secure_delete = ON")  # redacted data is overwritten, not freed
         cur.close()
 
     @event.listens_for(engine, "begin")
