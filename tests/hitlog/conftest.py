@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -19,7 +20,7 @@ def screen(doc):
     """A stand-in for the watchlist part (not yet merged): a rule on the document number."""
     number = doc.document_number
     if number.startswith("H"):
-        return (Match("document", "SLTD", f"SLTD-{number}", 1.0, Level.HIT,
+        return (Match("document", "SLTD", f"SLTD-{zlib.crc32(number.encode()):010d}", 1.0, Level.HIT,
                       ("document number and issuing state agree",), list_version=7,
                       action="retain the document", category="stolen",
                       record={"document_number": number, "reported": "2025-01-02"}),), LISTS
@@ -49,10 +50,10 @@ class ClockDesk(Desk):
 
 @pytest.fixture
 def config(data_dir):
-    cfg = Config.load()
-    cfg.desk.desk_id = "DESK-07"
-    cfg.desk.checkpoint = "RAS-AJDIR"
-    return cfg
+    """The desk's configuration, also in its data directory for the commands."""
+    (data_dir / "config.toml").write_text(
+        '[desk]\ndesk_id = "DESK-07"\ncheckpoint = "RAS-AJDIR"\n')
+    return Config.load()
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from ..hitlog.entries import DISPOSITIONS, OUTCOMES, REVIEWS, EntryError
 from ..hitlog.export_csv import write_csv
 from ..hitlog.push import Diverged, PushReport, push
 from ..hitlog.redaction import redact
-from ..hitlog.report_pdf import write_pdf
 from ..hitlog.schema import LogUnavailable, safe_url
 from ..hitlog.store import HitLog, read_head_file
 from ..hitlog.verify import Problem, Report, verify_log
@@ -150,6 +149,8 @@ class Hits:
     def export_pdf(self, records: Sequence[HitRecord], path: Path | str, *,
                    flt: Filter | None = None, clear_counts=(), generated_by: str = "") -> int:
         """The PDF report of these hits; the number of pages."""
+        from ..hitlog.report_pdf import write_pdf  # ReportLab loads only when a report is made
+
         stats = statistics(records, clear_counts, flt)
         checkpoint = "" if self.national else self.config.desk.checkpoint
         return write_pdf(path, records, stats, flt=flt, checkpoint=checkpoint,

@@ -1,0 +1,103 @@
+"""No hit lost: a process killed (SIGKILL) at random points while logging loses nothing it showed.
+
+Each round forks a child that checks documents through Desk.check and writes
+each hit id to a pipe only once ``check`` has returned (the moment the verdict
+would reach the screen), and a disposition now and then. The parent kills it
+after a random delay — mid-transaction, mid-fsync, mid-checkpoint, wherever
+it is — and at the end every id the children showed must be in the log, and
+the chain must verify. Forking (not a fresh interpreter) keeps each round
+short; the child is a separate process all the same, and dies by SIGKILL.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import select
+import signal
+import time
+
+from borderdesk.desk.config import Config
+from borderdesk.desk.service import Desk
+
+from .conftest import mrz, screen
+
+ROUNDS = 60
+
+
+def _child(write_fd: int, round_no: int) -> None:
+    try:
+        desk = Desk(Config.load(), screen=screen)
+        desk.officer = "OFF-K"
+        out = os.fdopen(write_fd, "w", buffering=1)
+        out.write("ready\n")
+        for i in range(100_000):
+            prefix = "H" if i % 2 else "P"
+            verdict = desk.check(mrz(f"{prefix}{round_no:03d}{i:04d}"), source="camera")
+            out.write(f"hit {verdict.hit_id}\n")
+            if i % 3 == 0:
+                out.write(f"entry {desk.hits.dispose(verdict.hit_id, 'not-same-person', 'OFF-K')}\n")
+    finally:
+        os._exit(0)
+
+
+def _read_lines(fd: int, deadline: float | None, until: bytes | None = None
+                ) -> tuple[list[str], bool]:
+    """Lines from the pipe until the deadline (None: end of file) or ``until`` arrives."""
+    buf = b""
+    eof = False
+    while until is None or until not in buf:
+        timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+        ready, _, _ = select.select([fd], [], [], timeout)
+        if not ready:
+            break
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            eof = True
+            break
+        buf += chunk
+    return buf.decode().split("\n"), eof
+
+
+def test_killed_in_a_loop_loses_nothing_it_showed(data_dir):
+    (data_dir / "config.toml").write_text('[desk]\ndesk_id = "DESK-K"\n')
+    rng = random.Random(7)
+    shown: list[str] = []
+    kills_after_hits = 0
+    for round_no in range(ROUNDS):
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_fd)
+            _child(write_fd, round_no)
+        os.close(write_fd)
+        # wait for the child to be ready, then let it log for a random while
+        lines, eof = _read_lines(read_fd, time.monotonic() + 20, until=b"ready\n")
+        assert not eof and "ready" in lines, "the child died before it was ready"
+        got, _ = _read_lines(read_fd, time.monotonic() + rng.uniform(0.0, 0.12))
+        lines += got
+        os.kill(pid, signal.SIGKILL)
+        rest, _ = _read_lines(read_fd, None)  # what it wrote before it died
+        lines += rest
+        os.close(read_fd)
+        _, status = os.waitpid(pid, 0)
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+        text = "\n".join(lines)
+        complete = text.rsplit("\n", 1)[0] if not text.endswith("\n") else text
+        ids = [line.split(" ", 1)[1] for line in complete.split("\n")
+               if line.startswith(("hit ", "entry "))]
+        kills_after_hits += bool(ids)
+        shown += ids
+
+    assert len(shown) > ROUNDS  # the children did log, many rounds over
+    assert kills_after_hits >= ROUNDS // 2
+    desk = Desk(Config.load())
+    try:
+        stored = {row["entry_id"] for row in desk.hits.log.rows()}
+        lost = [i for i in shown if i not in stored]
+        assert lost == [], f"{len(lost)} of {len(shown)} shown ids lost"
+        report = desk.hits.verify()
+        assert report.ok, [str(p) for p in report.problems]
+        assert report.checked["DESK-K"] >= len(shown)
+    finally:
+        desk.close()
