@@ -133,6 +133,11 @@ def write_pdf(path: Path | str, records: Sequence[HitRecord], stats: Statistics,
         story.append(Paragraph(f"The first {max_rows} of {len(records)} hits are listed; "
                                "the CSV export holds them all.", body))
     story += [PageBreak(), Paragraph("Statistics", h2)]
+    if stats.false_match_share is not None:
+        story.append(Paragraph(
+            f"Possible matches judged not the same person: {stats.possible_not_same} of "
+            f"{stats.possible_judged} ({stats.false_match_share:.0%}), the false-match rate "
+            "that tunes the matching thresholds.", body))
     story += [_bar_chart("Hits per day", stats.per_day, regular),
               _hbar_chart("Hits per list", stats.per_list, regular),
               PageBreak(),

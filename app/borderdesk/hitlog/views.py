@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from .entries import SETTLING, parse_utc
 
@@ -230,6 +230,16 @@ def select(records: Sequence[HitRecord], flt: Filter,
     return idx
 
 
+def _every_day(per_day: Counter) -> dict[str, int]:
+    """Hits per day from the first day to the last, days without hits as 0."""
+    if not per_day:
+        return {}
+    first, last = date.fromisoformat(min(per_day)), date.fromisoformat(max(per_day))
+    days = (last - first).days + 1
+    return {(d := first + timedelta(days=i)).isoformat(): per_day.get(d.isoformat(), 0)
+            for i in range(days)}
+
+
 @dataclass
 class Statistics:
     """The figures behind the charts and the report."""
@@ -305,7 +315,7 @@ def statistics(records: Sequence[HitRecord],
             continue
         hours.setdefault(hour, [0, 0])[0] += count
     return Statistics(
-        hits=len(records), by_level=dict(by_level), per_day=dict(sorted(per_day.items())),
+        hits=len(records), by_level=dict(by_level), per_day=_every_day(per_day),
         per_list=dict(per_list.most_common()), dispositions=dict(disp.most_common()),
         possible_judged=judged, possible_not_same=not_same,
         checks_per_hour={h: (c, n) for h, (c, n) in sorted(hours.items())},
