@@ -133,7 +133,9 @@ class Hits:
         return [records[i] for i in select(records, flt)]
 
     def hit(self, hit_id: str) -> HitRecord | None:
-        return next((r for r in self.load().records if r.hit_id == hit_id), None)
+        """One hit with its history, read afresh."""
+        found = hit_records(self.log.rows_of_hit(hit_id))
+        return found[0] if found else None
 
     @staticmethod
     def statistics(records: Sequence[HitRecord], clear_counts=(),

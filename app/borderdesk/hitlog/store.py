@@ -190,6 +190,12 @@ class HitLog:
             for r in result:
                 yield row_dict(r)
 
+    def rows_of_hit(self, hit_id: str) -> list[dict]:
+        """A hit's entry and every entry that refers to it (from any chain)."""
+        query = select(ENTRY).where((ENTRY.c.entry_id == hit_id) | (ENTRY.c.refers_to == hit_id))
+        with self.engine.connect() as c:
+            return [row_dict(r) for r in c.execute(query.order_by(ENTRY.c.recorded_at))]
+
     def desks(self) -> list[str]:
         with self.engine.connect() as c:
             return list(c.execute(select(ENTRY.c.desk_id).distinct().order_by(ENTRY.c.desk_id))
