@@ -159,9 +159,15 @@ def test_a_forged_first_entry_is_caught(desk, logged):
 
 
 def test_a_garbage_head_file_is_a_clear_message(desk, logged, capsys):
-    (desk.config.data_dir / "hitlog.head.json").write_text("{not json")
+    (desk.config.data_dir / "hitlog.head").write_text("{not json")
     assert main(["hits", "verify"]) == 2
     assert "head checkpoint" in capsys.readouterr().err
+
+
+def test_a_torn_last_checkpoint_line_is_skipped(desk, logged):
+    with open(desk.config.data_dir / "hitlog.head", "a") as f:
+        f.write('{"desk_id": "DESK-07", "seq": 9, "entry_h')
+    assert problems(desk)[0] == []
 
 
 def test_verify_json(desk, logged, capsys):

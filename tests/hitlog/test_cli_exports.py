@@ -49,6 +49,13 @@ def test_list_json_prints_one_object_per_hit_line(logged, capsys):
     assert first["history"][0]["kind"] == "disposition"
 
 
+def test_list_entries_prints_each_log_entry(logged, capsys):
+    assert main(["hits", "list", "--json", "--entries", "--reviewed"]) == 0
+    objs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [o["kind"] for o in objs] == ["hit", "disposition", "review"]
+    assert all(o["entry_hash"] and o["seq"] for o in objs)
+
+
 @pytest.mark.parametrize("args, expected", [
     (["--from", "2026-11-02", "--to", "2026-11-03"], 2),
     (["--officer", "OFF-2"], 3),

@@ -59,6 +59,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     _filters(p)
     p.add_argument("--json", action="store_true",
                    help="one JSON object per hit entry (with its history), one per line")
+    p.add_argument("--entries", action="store_true",
+                   help="with --json: every log entry of the hits kept (the hit, then its "
+                        "dispositions, outcomes, reviews), as stored, one per line")
     p.set_defaults(handler=_list)
 
     p = sub.add_parser("export", help="export hits to CSV or a PDF report")
@@ -135,9 +138,14 @@ def _list(args) -> int:
     hits = _open(args)
     try:
         loaded = hits.load()
+        records = [loaded.records[i] for i in select(loaded.records, _filter(args))]
+        if args.entries:
+            for rec in records:
+                for entry in hits.log.rows_of_hit(rec.hit_id):
+                    sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            return EXIT_OK
     finally:
         hits.close()
-    records = [loaded.records[i] for i in select(loaded.records, _filter(args))]
     out = sys.stdout
     for rec in records:
         if args.json:

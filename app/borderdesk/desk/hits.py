@@ -31,7 +31,7 @@ from .verdict import Verdict
 
 log = logging.getLogger(__name__)  # never personal data here: ids and counts only
 
-HEAD_FILE = "hitlog.head.json"
+HEAD_FILE = "hitlog.head"  # the checkpoint journal (JSON lines)
 
 __all__ = ["DISPOSITIONS", "Diverged", "EntryError", "Filter", "HitRecord", "Hits",
            "LogUnavailable", "NO_DISPOSITION", "OUTCOMES", "Problem", "PushReport", "REVIEWS",

@@ -5,8 +5,8 @@ new entry onto it and moves the head; on SQLite that transaction is ``BEGIN
 IMMEDIATE`` (one writer at a time), on PostgreSQL it holds a transaction-level
 advisory lock on the desk's chain. When :meth:`HitLog.append` returns, the
 entry is on disk. After the commit the head is also checkpointed to a small
-file beside the database (written to a temporary file, flushed and renamed),
-so that entries cut from the end of the log are noticed by ``verify``.
+journal beside the database (see :func:`write_head_file`), so that entries
+cut from the end of the log are noticed by ``verify``.
 """
 
 from __future__ import annotations
@@ -226,36 +226,57 @@ def _text(value: dict) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+HEAD_FILE_LIMIT = 1 << 20  # past 1 MiB the checkpoint journal is compacted to its last line
+
+
 def write_head_file(path: Path, head: dict) -> None:
-    """Write the checkpoint atomically: a reader sees the old head or the new, never half."""
+    """Append the head to the checkpoint journal: one JSON line per entry written.
+
+    Appending a short line costs no rename and no flush: a killed process
+    loses nothing (the kernel holds the line), and a power cut can at worst
+    lose the last lines, leaving a checkpoint that lags the database — still
+    true, since it never leads it. A torn last line is skipped when read.
+    """
     path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    data = json.dumps(head, sort_keys=True).encode()
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    line = (json.dumps(head, sort_keys=True) + "\n").encode()
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
-        os.write(fd, data)
-        os.fsync(fd)
+        os.write(fd, line)
+        size = os.fstat(fd).st_size
     finally:
         os.close(fd)
-    os.replace(tmp, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    if size > HEAD_FILE_LIMIT:
+        tmp = path.with_name(path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, line)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
 
 
 def read_head_file(path: Path) -> dict | None:
-    """The checkpointed head, or None when there is none; ValueError when it is garbage."""
+    """The last checkpointed head, or None when there is none; ValueError when it is garbage."""
     try:
-        data = json.loads(Path(path).read_text())
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            f.seek(max(0, f.tell() - 65536))
+            tail = f.read()
     except FileNotFoundError:
         return None
-    except (OSError, json.JSONDecodeError) as exc:
+    except OSError as exc:
         raise ValueError(f"the head checkpoint {path} is unreadable: {exc}") from exc
-    if not isinstance(data, dict) or not {"desk_id", "seq", "entry_hash"} <= data.keys():
-        raise ValueError(f"the head checkpoint {path} is not a checkpoint")
-    return data
+    for line in reversed(tail.splitlines()):
+        try:
+            data = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            continue  # a line torn by a crash
+        if isinstance(data, dict) and {"desk_id", "seq", "entry_hash"} <= data.keys():
+            return data
+    if tail.strip():
+        raise ValueError(f"the head checkpoint {path} holds no checkpoint")
+    return None
 
 
 __all__ = ["HitLog", "HeadState", "IntegrityError", "LogUnavailable", "Written",
