@@ -26,9 +26,11 @@ ROUNDS = 60
 
 
 def _child(write_fd: int, round_no: int) -> None:
+    out = None
     try:
         desk = Desk(Config.load(), screen=screen)
         desk.officer = "OFF-K"
+        desk.hits.log.head()  # the log open and migrated: the random window is all logging
         out = os.fdopen(write_fd, "w", buffering=1)
         out.write("ready\n")
         for i in range(100_000):
@@ -37,13 +39,15 @@ def _child(write_fd: int, round_no: int) -> None:
             out.write(f"hit {verdict.hit_id}\n")
             if i % 3 == 0:
                 out.write(f"entry {desk.hits.dispose(verdict.hit_id, 'not-same-person', 'OFF-K')}\n")
+    except BaseException as exc:  # say why, for the parent's assertion message
+        if out is not None:
+            out.write(f"error {exc!r}\n")
     finally:
         os._exit(0)
 
 
-def _read_lines(fd: int, deadline: float | None, until: bytes | None = None
-                ) -> tuple[list[str], bool]:
-    """Lines from the pipe until the deadline (None: end of file) or ``until`` arrives."""
+def _read(fd: int, deadline: float | None, until: bytes | None = None) -> tuple[bytes, bool]:
+    """Bytes from the pipe until the deadline (None: end of file) or ``until`` arrives."""
     buf = b""
     eof = False
     while until is None or until not in buf:
@@ -56,7 +60,7 @@ def _read_lines(fd: int, deadline: float | None, until: bytes | None = None
             eof = True
             break
         buf += chunk
-    return buf.decode().split("\n"), eof
+    return buf, eof
 
 
 def test_killed_in_a_loop_loses_nothing_it_showed(data_dir):
@@ -71,26 +75,26 @@ def test_killed_in_a_loop_loses_nothing_it_showed(data_dir):
             os.close(read_fd)
             _child(write_fd, round_no)
         os.close(write_fd)
-        # wait for the child to be ready, then let it log for a random while
-        lines, eof = _read_lines(read_fd, time.monotonic() + 20, until=b"ready\n")
-        assert not eof and "ready" in lines, "the child died before it was ready"
-        got, _ = _read_lines(read_fd, time.monotonic() + rng.uniform(0.0, 0.12))
-        lines += got
-        os.kill(pid, signal.SIGKILL)
-        rest, _ = _read_lines(read_fd, None)  # what it wrote before it died
-        lines += rest
+        try:
+            # wait for the child to be ready, then let it log for a random while
+            out, eof = _read(read_fd, time.monotonic() + 20, until=b"ready\n")
+            assert not eof and b"ready\n" in out, "the child died before it was ready"
+            out += _read(read_fd, time.monotonic() + rng.uniform(0.0, 0.12))[0]
+        finally:
+            os.kill(pid, signal.SIGKILL)  # also when the round failed: no child left behind
+        out += _read(read_fd, None)[0]  # what it wrote before it died
         os.close(read_fd)
         _, status = os.waitpid(pid, 0)
-        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
-        text = "\n".join(lines)
-        complete = text.rsplit("\n", 1)[0] if not text.endswith("\n") else text
-        ids = [line.split(" ", 1)[1] for line in complete.split("\n")
-               if line.startswith(("hit ", "entry "))]
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, \
+            f"round {round_no}: the child ended by itself ({status}): {out[-300:]!r}"
+        complete = out.decode().split("\n")[:-1]  # a line cut by the kill was not shown
+        ids = [line.split(" ", 1)[1] for line in complete if line.startswith(("hit ", "entry "))]
         kills_after_hits += bool(ids)
         shown += ids
 
-    assert len(shown) > ROUNDS  # the children did log, many rounds over
-    assert kills_after_hits >= ROUNDS // 2
+    # the children did log, in most rounds (a loaded machine may leave some rounds empty)
+    assert len(shown) > ROUNDS and kills_after_hits >= ROUNDS // 3, (len(shown),
+                                                                     kills_after_hits)
     desk = Desk(Config.load())
     try:
         stored = {row["entry_id"] for row in desk.hits.log.rows()}
