@@ -227,3 +227,54 @@ def test_the_model_hands_rows_to_the_view_in_batches(qtbot):
     expected = sum(1 for i in range(100_000) if i % 4 == 1 and i % 5 and "name1" in f"name{i}")
     assert model.matching == expected
     assert model.row_of(model.visible_records()[-1].hit_id) == expected - 1
+
+
+def test_every_visible_string_goes_through_tr(qtbot, desk, tmp_path):
+    """Extract the screen's strings (lupdate), translate each to «…», and look at the screen."""
+    import re
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox
+
+    import borderdesk.ui.review as review
+
+    bindir = Path(sys.executable).parent
+    lupdate, lrelease = bindir / "pyside6-lupdate", bindir / "pyside6-lrelease"
+    if not lupdate.exists() or not lrelease.exists():
+        pytest.skip("pyside6-lupdate/lrelease not installed")
+    ts, qm = tmp_path / "x.ts", tmp_path / "x.qm"
+    sources = sorted(str(p) for p in Path(review.__file__).parent.glob("*.py"))
+    subprocess.run([str(lupdate), *sources, "-ts", str(ts)], check=True, capture_output=True)
+    text = ts.read_text(encoding="utf-8")
+    text = re.sub(r"<source>(.*?)</source>\s*<translation type=\"unfinished\"></translation>",
+                  lambda m: f"<source>{m.group(1)}</source><translation>«{m.group(1)}»"
+                            "</translation>", text, flags=re.S)
+    ts.write_text(text, encoding="utf-8")
+    subprocess.run([str(lrelease), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        w = ReviewWindow(desk, supervisor="SUP-1")
+        qtbot.addWidget(w)
+        with qtbot.waitSignal(w.loaded, timeout=10_000):
+            pass
+        shown = [b.text() for b in w.findChildren(QAbstractButton) if b.text()]
+        shown += [g.title() for g in w.findChildren(QGroupBox)]
+        shown += [w.tabs.tabText(i) for i in range(w.tabs.count())]
+        shown += [w.model.headerData(c, Qt.Orientation.Horizontal)
+                  for c in range(w.model.columnCount())]
+        f = w.filters
+        shown += [c.itemText(0) for c in (f.desk, f.officer, f.list_name, f.level,
+                                          f.disposition, f.reviewed)]
+        shown += [f.level.itemText(i) for i in range(1, f.level.count())]
+        shown += [f.disposition.itemText(i) for i in range(1, f.disposition.count())]
+        shown += [w.detail.heading.text(), w.status.text(), f.text.placeholderText(),
+                  w.windowTitle(), w.source.text()]
+        untranslated = [s for s in shown if not s.startswith("«")]
+        assert untranslated == []
+        w.close()
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -157,6 +157,8 @@ def _list(args) -> int:
                 "(redacted)" if rec.redacted else (rec.name or "-"),
                 rec.effective_disposition or "no-disposition",
                 f"review:{rec.review}" if rec.review else "not-reviewed",
+                (f"settled-after:{rec.wait_seconds / 3600:.1f}h" if rec.wait_seconds is not None
+                 else f"waiting:{rec.waited() / 3600:.1f}h"),
                 rec.hit_id]) + "\n")
     if not args.json:
         print(f"{len(records)} hit(s)", file=sys.stderr)

@@ -92,6 +92,7 @@ class HitRecord:
             "disposed_by": self.disposed_by or None, "outcome": self.outcome or None,
             "reviewed": self.reviewed, "review": self.review or None,
             "corrected": self.corrected or None, "wait_seconds": self.wait_seconds,
+            "waiting": self.wait_seconds is None,
             "settled_at": self.settled_at or None, "history": self.history,
         }
 

@@ -4,20 +4,30 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ...desk.hits import DISPOSITIONS, HitRecord
-from .table_model import disposition_text, duration_text, level_text
+from .table_model import disposition_text, duration_text, level_text, source_text
 
-DOCUMENT_FIELDS = (("surname", "Surname"), ("given_names", "Given names"),
-                   ("document_number", "Document number"), ("document_code", "Document code"),
-                   ("issuing_state", "Issuing state"), ("nationality", "Nationality"),
-                   ("birth_date", "Date of birth"), ("sex", "Sex"),
-                   ("expiry_date", "Date of expiry"))
+DOCUMENT_FIELDS = (
+    ("surname", QT_TRANSLATE_NOOP("DetailPane", "Surname")),
+    ("given_names", QT_TRANSLATE_NOOP("DetailPane", "Given names")),
+    ("document_number", QT_TRANSLATE_NOOP("DetailPane", "Document number")),
+    ("document_code", QT_TRANSLATE_NOOP("DetailPane", "Document code")),
+    ("issuing_state", QT_TRANSLATE_NOOP("DetailPane", "Issuing state")),
+    ("nationality", QT_TRANSLATE_NOOP("DetailPane", "Nationality")),
+    ("birth_date", QT_TRANSLATE_NOOP("DetailPane", "Date of birth")),
+    ("sex", QT_TRANSLATE_NOOP("DetailPane", "Sex")),
+    ("expiry_date", QT_TRANSLATE_NOOP("DetailPane", "Date of expiry")),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DetailPane", text)
 
 
 class _Fields(QGroupBox):
@@ -117,15 +127,15 @@ class DetailPane(QWidget):
         self.facts.setText(self.tr("%1 at desk %2 (%3), officer %4, read by %5. %6. Hit %7")
                            .replace("%1", rec.local_time.replace("T", " "))
                            .replace("%2", rec.desk_id).replace("%3", rec.checkpoint_id)
-                           .replace("%4", rec.officer).replace("%5", rec.source)
+                           .replace("%4", rec.officer).replace("%5", source_text(rec.source))
                            .replace("%6", wait).replace("%7", rec.hit_id))
         doc = rec.document
         if rec.redacted:
             rows = [(self.tr("Personal data"), self.tr("redacted (retention period passed)"))]
-            rows += [(self.tr(label), doc.get(key, "")) for key, label in DOCUMENT_FIELDS
+            rows += [(_tr(label), doc.get(key, "")) for key, label in DOCUMENT_FIELDS
                      if key in doc]
         else:
-            rows = [(self.tr(label), str(doc.get(key) or "")) for key, label in DOCUMENT_FIELDS]
+            rows = [(_tr(label), str(doc.get(key) or "")) for key, label in DOCUMENT_FIELDS]
         self.document.fill(rows)
         self.mrz.setText("\n".join(doc.get("lines", ())))
         record_rows = []

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QObject, Qt)
 from PySide6.QtGui import QColor
 
 from ...desk.hits import Filter, HitRecord, select
@@ -21,57 +22,87 @@ BATCH = 2000
 RecordRole = Qt.ItemDataRole.UserRole + 1
 
 
+
+
 def tr(text: str) -> str:
+    """Translate a text marked with QT_TRANSLATE_NOOP("HitTableModel", ...)."""
     return QCoreApplication.translate("HitTableModel", text)
 
 
+SOURCES = {
+    "camera": QT_TRANSLATE_NOOP("HitTableModel", "camera"),
+    "scanner": QT_TRANSLATE_NOOP("HitTableModel", "scanner"),
+    "manual": QT_TRANSLATE_NOOP("HitTableModel", "typed by hand"),
+    "image": QT_TRANSLATE_NOOP("HitTableModel", "image"),
+    "batch": QT_TRANSLATE_NOOP("HitTableModel", "batch"),
+}
+LEVELS = {
+    "HIT": QT_TRANSLATE_NOOP("HitTableModel", "HIT"),
+    "POSSIBLE": QT_TRANSLATE_NOOP("HitTableModel", "POSSIBLE MATCH"),
+}
+DECISIONS = {
+    "": QT_TRANSLATE_NOOP("HitTableModel", "no disposition yet"),
+    "confirmed-referred": QT_TRANSLATE_NOOP("HitTableModel", "confirmed, referred to secondary"),
+    "pending-confirmation": QT_TRANSLATE_NOOP("HitTableModel", "pending confirmation"),
+    "not-same-person": QT_TRANSLATE_NOOP("HitTableModel", "not the same person"),
+    "other": QT_TRANSLATE_NOOP("HitTableModel", "other"),
+    "confirmed-by-list-owner": QT_TRANSLATE_NOOP("HitTableModel", "confirmed by the list owner"),
+    "record-withdrawn": QT_TRANSLATE_NOOP("HitTableModel", "record withdrawn"),
+    "agree": QT_TRANSLATE_NOOP("HitTableModel", "agreed"),
+    "correct": QT_TRANSLATE_NOOP("HitTableModel", "corrected"),
+}
+DURATIONS = (QT_TRANSLATE_NOOP("HitTableModel", "%1 min"),
+             QT_TRANSLATE_NOOP("HitTableModel", "%1 h"),
+             QT_TRANSLATE_NOOP("HitTableModel", "%1 days"))
+OTHER = (QT_TRANSLATE_NOOP("HitTableModel", "(redacted)"),
+         QT_TRANSLATE_NOOP("HitTableModel", "waiting"))
+
+
+def source_text(source: str) -> str:
+    return tr(SOURCES[source]) if source in SOURCES else source
+
+
 def level_text(level: str) -> str:
-    return tr("HIT") if level == "HIT" else tr("POSSIBLE MATCH")
+    return tr(LEVELS.get(level, level))
 
 
 def disposition_text(code: str) -> str:
-    return {
-        "": tr("no disposition yet"),
-        "confirmed-referred": tr("confirmed, referred to secondary"),
-        "pending-confirmation": tr("pending confirmation"),
-        "not-same-person": tr("not the same person"),
-        "other": tr("other"),
-        "confirmed-by-list-owner": tr("confirmed by the list owner"),
-        "record-withdrawn": tr("record withdrawn"),
-        "agree": tr("agreed"),
-        "correct": tr("corrected"),
-    }.get(code, code)
+    return tr(DECISIONS[code]) if code in DECISIONS else code
 
 
 def duration_text(seconds: float) -> str:
     if seconds < 3600:
-        return tr("%1 min").replace("%1", str(round(seconds / 60)))
+        return tr(DURATIONS[0]).replace("%1", str(round(seconds / 60)))
     if seconds < 48 * 3600:
-        return tr("%1 h").replace("%1", f"{seconds / 3600:.1f}")
-    return tr("%1 days").replace("%1", f"{seconds / 86400:.1f}")
-
-
-def _wait(rec: HitRecord, now: datetime) -> float:
-    return rec.waited(now)
+        return tr(DURATIONS[1]).replace("%1", f"{seconds / 3600:.1f}")
+    return tr(DURATIONS[2]).replace("%1", f"{seconds / 86400:.1f}")
 
 
 # column: (header, cell text, sort key)
 COLUMNS: list[tuple[str, Callable, Callable]] = [
-    ("Time", lambda r, now: r.local_time[:16].replace("T", " "), lambda r: r.recorded_at),
-    ("Desk", lambda r, now: r.desk_id, lambda r: r.desk_id),
-    ("Officer", lambda r, now: r.officer, lambda r: r.officer),
-    ("Level", lambda r, now: level_text(r.level), lambda r: r.level),
-    ("Lists", lambda r, now: ", ".join(r.lists), lambda r: r.lists),
-    ("Score", lambda r, now: f"{r.score:.2f}", lambda r: r.score),
-    ("Holder", lambda r, now: tr("(redacted)") if r.redacted else r.name, lambda r: r.name),
-    ("Document", lambda r, now: r.document_number, lambda r: r.document_number),
-    ("Disposition", lambda r, now: disposition_text(r.effective_disposition),
+    (QT_TRANSLATE_NOOP("HitTableModel", "Time"),
+     lambda r, now: r.local_time[:16].replace("T", " "), lambda r: r.recorded_at),
+    (QT_TRANSLATE_NOOP("HitTableModel", "Desk"), lambda r, now: r.desk_id, lambda r: r.desk_id),
+    (QT_TRANSLATE_NOOP("HitTableModel", "Officer"), lambda r, now: r.officer, lambda r: r.officer),
+    (QT_TRANSLATE_NOOP("HitTableModel", "Level"),
+     lambda r, now: level_text(r.level), lambda r: r.level),
+    (QT_TRANSLATE_NOOP("HitTableModel", "Lists"),
+     lambda r, now: ", ".join(r.lists), lambda r: r.lists),
+    (QT_TRANSLATE_NOOP("HitTableModel", "Score"),
+     lambda r, now: f"{r.score:.2f}", lambda r: r.score),
+    (QT_TRANSLATE_NOOP("HitTableModel", "Holder"),
+     lambda r, now: tr("(redacted)") if r.redacted else r.name, lambda r: r.name),
+    (QT_TRANSLATE_NOOP("HitTableModel", "Document"),
+     lambda r, now: r.document_number, lambda r: r.document_number),
+    (QT_TRANSLATE_NOOP("HitTableModel", "Disposition"),
+     lambda r, now: disposition_text(r.effective_disposition),
      lambda r: r.effective_disposition),
-    ("Review", lambda r, now: disposition_text(r.review) if r.review else "—",
-     lambda r: r.review),
-    ("Waited", lambda r, now: (tr("waiting") + " " if r.wait_seconds is None else "")
-     + duration_text(_wait(r, now)), lambda r: r.wait_seconds if r.wait_seconds is not None
-     else float("inf")),
+    (QT_TRANSLATE_NOOP("HitTableModel", "Review"),
+     lambda r, now: disposition_text(r.review) if r.review else "—", lambda r: r.review),
+    (QT_TRANSLATE_NOOP("HitTableModel", "Waited"),
+     lambda r, now: (tr("waiting") + " " if r.wait_seconds is None else "")
+     + duration_text(r.waited(now)),
+     lambda r: r.wait_seconds if r.wait_seconds is not None else float("inf")),
 ]
 
 HIT_BACKGROUND = QColor("#f8d7da")
