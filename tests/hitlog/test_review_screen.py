@@ -177,6 +177,17 @@ def test_verify_from_the_screen(window, qtbot):
     assert sig.args[0].ok and "verifies" in window.status.text()
 
 
+def test_a_broken_chain_is_shown(window, qtbot, desk):
+    import sqlite3
+    with sqlite3.connect(desk.config.data_dir / "hitlog.sqlite") as c:
+        c.execute("UPDATE entries SET officer='X', public=replace(public, 'OFF-2', 'X') "
+                  "WHERE seq=8")
+    with qtbot.waitSignal(window.verified, timeout=10_000) as sig:
+        window.verify()
+    assert not sig.args[0].ok
+    assert "THE CHAIN IS BROKEN" in window.status.text() and "entry 8" in window.status.text()
+
+
 def test_a_bad_national_url_is_a_message(window, qtbot):
     with qtbot.waitSignal(window.failed, timeout=20_000) as sig:
         window.open_national("postgresql://nobody@127.0.0.1:1/none")
