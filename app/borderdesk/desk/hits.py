@@ -24,8 +24,8 @@ from ..hitlog.redaction import redact
 from ..hitlog.schema import LogUnavailable, safe_url
 from ..hitlog.store import HitLog, read_head_file
 from ..hitlog.verify import Problem, Report, verify_log
-from ..hitlog.views import NO_DISPOSITION, Filter, HitRecord, Statistics, hit_records, \
-    select, statistics
+from ..hitlog.views import NO_DISPOSITION, Columns, Filter, HitRecord, Statistics, \
+    hit_records, select, statistics
 from .config import Config
 from .verdict import Verdict
 
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)  # never personal data here: ids and counts on
 
 HEAD_FILE = "hitlog.head"  # the checkpoint journal (JSON lines)
 
-__all__ = ["DISPOSITIONS", "Diverged", "EntryError", "Filter", "HitRecord", "Hits",
+__all__ = ["Columns", "DISPOSITIONS", "Diverged", "EntryError", "Filter", "HitRecord", "Hits",
            "LogUnavailable", "NO_DISPOSITION", "OUTCOMES", "Problem", "PushReport", "REVIEWS",
            "Report", "Statistics", "select"]
 

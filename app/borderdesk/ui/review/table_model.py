@@ -16,7 +16,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QObject, Qt)
 from PySide6.QtGui import QColor
 
-from ...desk.hits import Filter, HitRecord, select
+from ...desk.hits import Columns, Filter, HitRecord, select
 
 BATCH = 2000
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -115,6 +115,7 @@ class HitTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[HitRecord] = []
+        self._columns = Columns([])
         self._filter = Filter()
         self._sort = (0, Qt.SortOrder.DescendingOrder)
         self._orders: dict[tuple[int, Qt.SortOrder], list[int]] = {}
@@ -134,6 +135,7 @@ class HitTableModel(QAbstractTableModel):
 
     def set_records(self, records: list[HitRecord]) -> None:
         self._records = records
+        self._columns = Columns(records)
         self._orders.clear()
         self.now = datetime.now(timezone.utc)
         self._refresh()
@@ -157,7 +159,7 @@ class HitTableModel(QAbstractTableModel):
 
     def _refresh(self) -> None:
         self.beginResetModel()
-        self._visible = select(self._records, self._filter, self._order())
+        self._visible = select(self._records, self._filter, self._order(), self._columns)
         self._shown = min(BATCH, len(self._visible))
         self.endResetModel()
 
@@ -224,5 +226,6 @@ class HitTableModel(QAbstractTableModel):
         for i, rec in enumerate(self._records):
             if rec.hit_id in by_id:
                 self._records[i] = by_id[rec.hit_id]
+        self._columns = Columns(self._records)
         self._orders.clear()
         self._refresh()
