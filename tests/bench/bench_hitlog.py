@@ -165,7 +165,8 @@ def bench_filter(n: int, tmp: Path) -> HitLog:
                               proxy.rowCount()), repeat=3)
     print(f"2. review table, {len(loaded.records)} hits (loaded from the log in {load_s:.1f} s):")
     for name, ms in ours.items():
-        print(f"     filter {name:<12} {ms:7.1f} ms  {'OK' if ms < 100 else 'OVER the 100 ms target'}")
+        verdict = "OK" if ms < 100 else "OVER the 100 ms target"
+        print(f"     filter {name:<12} {ms:7.1f} ms  {verdict}")
     print(f"     peer QSortFilterProxyModel: free text {text_ms:7.1f} ms, level {level_ms:7.1f} ms")
     del app
     return log

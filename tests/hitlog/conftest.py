@@ -20,7 +20,8 @@ def screen(doc):
     """A stand-in for the watchlist part (not yet merged): a rule on the document number."""
     number = doc.document_number
     if number.startswith("H"):
-        return (Match("document", "SLTD", f"SLTD-{zlib.crc32(number.encode()):010d}", 1.0, Level.HIT,
+        record_id = f"SLTD-{zlib.crc32(number.encode()):010d}"
+        return (Match("document", "SLTD", record_id, 1.0, Level.HIT,
                       ("document number and issuing state agree",), list_version=7,
                       action="retain the document", category="stolen",
                       record={"document_number": number, "reported": "2025-01-02"}),), LISTS

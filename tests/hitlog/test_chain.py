@@ -48,6 +48,16 @@ def test_an_edited_public_part_is_caught_at_its_entry(desk, logged, capsys):
     assert "BROKEN desk DESK-07 entry 3" in out and "edited" in out
 
 
+def test_garbage_in_a_stored_entry_is_caught_not_a_crash(desk, logged, capsys):
+    with db(logged) as c:
+        c.execute("UPDATE entries SET public='{not json' WHERE seq=6")
+        c.execute("UPDATE entries SET personal='[1, 2]' WHERE seq=2")
+    assert main(["hits", "verify"]) == 1
+    out = capsys.readouterr().out
+    assert "entry 6" in out and "entry 2" in out
+    assert main(["hits", "list"]) == 0  # the other hits still list
+
+
 def test_an_edited_personal_part_is_caught(desk, logged):
     with db(logged) as c:
         personal = json.loads(c.execute("SELECT personal FROM entries WHERE seq=2").fetchone()[0])
@@ -99,7 +109,8 @@ def test_a_removed_entry_with_the_rest_renumbered_is_caught(desk, logged):
 def test_an_inserted_entry_is_caught_exactly(desk, logged):
     with db(logged) as c:
         cols = [d[1] for d in c.execute("PRAGMA table_info(entries)")]
-        row = dict(zip(cols, c.execute("SELECT * FROM entries WHERE seq=3").fetchone()))
+        values = c.execute("SELECT * FROM entries WHERE seq=3").fetchone()
+        row = dict(zip(cols, values, strict=True))
         for seq in range(8, 3, -1):
             c.execute("UPDATE entries SET seq=? WHERE seq=?", (seq + 1, seq))
         public = json.loads(row["public"])

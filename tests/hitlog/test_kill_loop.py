@@ -38,7 +38,8 @@ def _child(write_fd: int, round_no: int) -> None:
             verdict = desk.check(mrz(f"{prefix}{round_no:03d}{i:04d}"), source="camera")
             out.write(f"hit {verdict.hit_id}\n")
             if i % 3 == 0:
-                out.write(f"entry {desk.hits.dispose(verdict.hit_id, 'not-same-person', 'OFF-K')}\n")
+                entry = desk.hits.dispose(verdict.hit_id, "not-same-person", "OFF-K")
+                out.write(f"entry {entry}\n")
     except BaseException as exc:  # say why, for the parent's assertion message
         if out is not None:
             out.write(f"error {exc!r}\n")

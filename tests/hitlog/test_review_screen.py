@@ -1,4 +1,4 @@
-"""The supervisor's review screen (pytest-qt): loading, filters, details, reviews, charts, exports."""
+"""The supervisor's review screen (pytest-qt): load, filters, details, reviews, charts, exports."""
 
 from __future__ import annotations
 

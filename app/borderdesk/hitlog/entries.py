@@ -169,7 +169,7 @@ def outcome(value: str, *, hit_id: str, desk_id: str, officer: str, at: datetime
 
 def review(value: str, *, hit_id: str, desk_id: str, officer: str, at: datetime,
            comment: str = "", corrected: str | None = None) -> tuple[dict, dict | None]:
-    """A supervisor's review: ``agree``, or ``correct`` with a comment (and the right disposition)."""
+    """A supervisor's review: ``agree``, or ``correct`` with a comment (and the right one)."""
     if value == "correct" and not comment.strip():
         raise EntryError("a correction needs a comment")
     if corrected is not None and corrected not in DISPOSITIONS:

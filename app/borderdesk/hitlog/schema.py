@@ -6,7 +6,8 @@ point loses nothing that was committed (https://sqlite.org/wal.html,
 https://sqlite.org/pragma.html#pragma_synchronous). Writers open their
 transactions with ``BEGIN IMMEDIATE`` so that two writers never deadlock on
 upgrading a read lock, and with ``secure_delete`` so that redacted personal
-data is overwritten in the file rather than left in free pages. The national log is PostgreSQL through the same models.
+data is overwritten in the file rather than left in free pages. The national
+log is PostgreSQL through the same models.
 The schema is always brought to the newest revision by the migrations shipped
 in this package, never by ``create_all``.
 """

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 
 from . import entries
 from .canonical import GENESIS, commitment, entry_hash
@@ -51,13 +51,24 @@ class HeadState:
     entry_hash: str  # GENESIS for an empty chain
 
 
+def _decode(text: str | None) -> dict | None:
+    """A stored JSON part; text that is not a JSON object (an edit) is kept, marked unreadable."""
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, TypeError):
+        return {"unreadable": str(text)}
+    return value if isinstance(value, dict) else {"unreadable": str(text)}
+
+
 def row_dict(row) -> dict:
     """A stored entry as plain data: the JSON parts decoded."""
     return {
         "entry_id": row.entry_id, "desk_id": row.desk_id, "seq": row.seq,
         "kind": row.kind, "refers_to": row.refers_to, "recorded_at": row.recorded_at,
-        "officer": row.officer, "public": json.loads(row.public),
-        "personal": json.loads(row.personal) if row.personal is not None else None,
+        "officer": row.officer, "public": _decode(row.public),
+        "personal": _decode(row.personal),
         "commitment": row.commitment, "prev_hash": row.prev_hash,
         "entry_hash": row.entry_hash, "redacted_at": row.redacted_at,
     }
@@ -139,7 +150,9 @@ class HitLog:
                 row = c.execute(query).first()
         else:
             row = conn.execute(query).first()
-        return HeadState(desk_id, row.seq, row.entry_hash) if row else HeadState(desk_id, 0, GENESIS)
+        if row is None:
+            return HeadState(desk_id, 0, GENESIS)
+        return HeadState(desk_id, row.seq, row.entry_hash)
 
     @staticmethod
     def _move_head(conn: Connection, desk_id: str, seq: int, new_hash: str, first: bool) -> None:
@@ -279,5 +292,5 @@ def read_head_file(path: Path) -> dict | None:
     return None
 
 
-__all__ = ["HitLog", "HeadState", "IntegrityError", "LogUnavailable", "Written",
+__all__ = ["HitLog", "HeadState", "LogUnavailable", "Written",
            "read_head_file", "row_dict", "write_head_file"]

@@ -99,7 +99,9 @@ class HitRecord:
 
 def _record(row: dict) -> HitRecord:
     pub, personal = row["public"], row["personal"]
-    matches = [dict(m, score=m["score_ppm"] / 1_000_000) for m in pub.get("matches", ())]
+    matches = [dict(m, score=m.get("score_ppm", 0) / 1_000_000, list=m.get("list", "?"))
+               for m in pub.get("matches", ()) if isinstance(m, dict)]
+    personal = personal if personal and "document" in personal else None  # None: unreadable
     return HitRecord(
         hit_id=row["entry_id"], desk_id=row["desk_id"], seq=row["seq"],
         checkpoint_id=pub.get("checkpoint_id", ""), officer=row["officer"],

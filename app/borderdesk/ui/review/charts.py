@@ -1,4 +1,4 @@
-"""Statistics with QtCharts: hits per day and per list, dispositions, false matches, checks per hour."""
+"""Statistics in QtCharts: hits per day and list, dispositions, false matches, checks per hour."""
 
 from __future__ import annotations
 

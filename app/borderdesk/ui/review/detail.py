@@ -139,7 +139,7 @@ class DetailPane(QWidget):
         self.document.fill(rows)
         self.mrz.setText("\n".join(doc.get("lines", ())))
         record_rows = []
-        for match, record in zip(rec.matches, rec.records):
+        for match, record in zip(rec.matches, rec.records, strict=False):
             record_rows += [
                 (self.tr("List"), f"{match['list']} v{match.get('list_version') or '?'}"),
                 (self.tr("Record"), match.get("record_id") or ""),

@@ -1,4 +1,4 @@
-"""The supervisor's review screen: the hit log as a table, filters, details, reviews, charts, exports.
+"""The supervisor's review screen: the hit log as a table, filters, details, reviews, charts.
 
 A self-contained widget over the desk core: ``ReviewWindow(desk, supervisor)``.
 The desk UI mounts it for supervisors only (the role check is the session's).
