@@ -101,6 +101,42 @@ def test_a_push_killed_mid_transaction_resumes(desk, make_hits, postgres_url):
     assert national(postgres_url, desk.config).verify().ok
 
 
+def test_a_push_process_killed_midway_resumes(desk, postgres_url):
+    """SIGKILL a real `borderdesk hits push` after its first batch; the next push completes."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from borderdesk.hitlog import entries
+
+    log = desk.hits.log
+    at = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    doc = {"format": "TD3", "document_code": "P", "issuing_state": "UTO", "nationality": "UTO"}
+    with log.writing() as conn, conn.begin():  # 3,000 hits in one go: the push takes a while
+        for i in range(3000):
+            pub, per = entries.hit(desk_id="DESK-07", checkpoint_id="CP", officer="OFF-1",
+                                   at=at, level="HIT", source="camera",
+                                   document=dict(doc, surname=f"N{i}"),
+                                   matches=[{"list": "SLTD", "record_id": f"R{i}",
+                                             "score": 1.0, "level": "HIT"}])
+            log.append_in(conn, pub, per)
+    desk.close()
+    cmd = [sys.executable, "-c", "from borderdesk.cli import run; run()",
+           "hits", "push", "--to", postgres_url]
+    child = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+    line = child.stderr.readline()  # "desk DESK-07: 500 of 3000": one batch is in
+    assert "of 3000" in line, line
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stderr.close()
+    seqs = [r[1] for r in rows_of(postgres_url)]
+    assert 500 <= len(seqs) < 3000 and seqs == list(range(1, len(seqs) + 1))
+    assert main(["hits", "push", "--to", postgres_url]) == 0
+    assert [r[1] for r in rows_of(postgres_url)] == list(range(1, 3001))
+    assert main(["hits", "verify", "--db", postgres_url]) == 0
+
+
 def test_many_desks_and_national_reviews_share_the_national_log(data_dir, tmp_path,
                                                                  postgres_url):
     desks = []

@@ -118,6 +118,21 @@ def test_a_review_with_a_correction(window, logged, qtbot, desk):
     assert desk.hits.verify().ok
 
 
+def test_an_outcome_from_the_screen_settles_the_wait(window, logged, qtbot, desk):
+    hits, _ = logged
+    window.select_hit(hits[3].hit_id)
+    assert "waiting" in window.model.index(window.model.row_of(hits[3].hit_id), 10).data()
+    d = window.detail
+    d.outcome.setCurrentIndex(d.outcome.findData("record-withdrawn"))
+    qtbot.keyClicks(d.comment, "owner withdrew the record")
+    with qtbot.waitSignal(window.reviewed, timeout=10_000):
+        qtbot.mouseClick(d.record_outcome, Qt.MouseButton.LeftButton)
+    rec = desk.hits.hit(hits[3].hit_id)
+    assert rec.outcome == "record-withdrawn" and rec.wait_seconds is not None
+    assert rec.history[-1]["note"] == "owner withdrew the record"
+    assert "settled after" in window.detail.facts.text()
+
+
 def test_agree(window, logged, qtbot, desk):
     hits, _ = logged
     window.select_hit(hits[2].hit_id)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ...desk.hits import DISPOSITIONS, HitRecord
+from ...desk.hits import DISPOSITIONS, OUTCOMES, HitRecord
 from .table_model import disposition_text, duration_text, level_text, source_text
 
 DOCUMENT_FIELDS = (
@@ -51,6 +51,7 @@ class DetailPane(QWidget):
     """Shows one hit; ``review_requested(hit_id, value, comment, corrected)`` asks to review it."""
 
     review_requested = Signal(str, str, str, object)
+    outcome_requested = Signal(str, str, str)  # hit id, outcome, note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +83,10 @@ class DetailPane(QWidget):
             self.corrected.addItem(disposition_text(code), code)
         self.agree = QPushButton(self.tr("Agree"))
         self.correct = QPushButton(self.tr("Correct"))
+        self.outcome = QComboBox()
+        for code in OUTCOMES:
+            self.outcome.addItem(disposition_text(code), code)
+        self.record_outcome = QPushButton(self.tr("Record outcome"))
 
         side = QHBoxLayout()
         left = QVBoxLayout()
@@ -93,6 +98,10 @@ class DetailPane(QWidget):
         actions.addWidget(self.corrected)
         actions.addWidget(self.agree)
         actions.addWidget(self.correct)
+        outcomes = QHBoxLayout()
+        outcomes.addWidget(QLabel(self.tr("Came back from the list owner:")))
+        outcomes.addWidget(self.outcome, 1)
+        outcomes.addWidget(self.record_outcome)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
@@ -101,9 +110,11 @@ class DetailPane(QWidget):
         layout.addWidget(self.history)
         layout.addWidget(self.comment)
         layout.addLayout(actions)
+        layout.addLayout(outcomes)
 
         self.agree.clicked.connect(lambda: self._request("agree"))
         self.correct.clicked.connect(lambda: self._request("correct"))
+        self.record_outcome.clicked.connect(self._request_outcome)
         self.comment.textChanged.connect(self._update_buttons)
         self.show_record(None)
 
@@ -169,6 +180,8 @@ class DetailPane(QWidget):
         self.correct.setEnabled(has and bool(self.comment.toPlainText().strip()))
         self.comment.setEnabled(has)
         self.corrected.setEnabled(has)
+        self.outcome.setEnabled(has)
+        self.record_outcome.setEnabled(has)
 
     def _request(self, value: str) -> None:
         if self.record is None:
@@ -176,3 +189,9 @@ class DetailPane(QWidget):
         self.review_requested.emit(self.record.hit_id, value,
                                    self.comment.toPlainText().strip(),
                                    self.corrected.currentData() if value == "correct" else None)
+
+    def _request_outcome(self) -> None:
+        if self.record is None:
+            return
+        self.outcome_requested.emit(self.record.hit_id, self.outcome.currentData(),
+                                    self.comment.toPlainText().strip())

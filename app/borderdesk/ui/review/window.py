@@ -5,7 +5,8 @@ The desk UI mounts it for supervisors only (the role check is the session's).
 It reads the desk's own log, or the national log (``open_national``), on a
 worker lane (:mod:`.tasks`); filtering runs on the GUI thread because it is
 fast (well under 100 ms on 100,000 hits, see tests/bench). Signals tell the
-host what happened: ``loaded(int)``, ``reviewed(str)``, ``exported(str)``,
+host what happened: ``loaded(int)``, ``reviewed(str)`` (a review or an
+outcome was recorded for that hit), ``exported(str)``,
 ``verified(object)`` (the report), ``failed(str)``.
 """
 
@@ -101,6 +102,7 @@ class ReviewWindow(QWidget):
         self.filters.changed.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail.review_requested.connect(self.review)
+        self.detail.outcome_requested.connect(self.record_outcome)
         self.tabs.currentChanged.connect(lambda _: self._update_statistics())
         self.refresh_button.clicked.connect(self.refresh)
         self.national_button.clicked.connect(self._ask_national)
@@ -199,6 +201,16 @@ class ReviewWindow(QWidget):
 
         def work():
             hits.review(hit_id, value, who, comment=comment, corrected=corrected)
+            return hits.hit(hit_id)
+
+        self.lane.run(work, self._reviewed, self._failed)
+
+    def record_outcome(self, hit_id: str, outcome: str, note: str) -> None:
+        """What came back later (confirmed by the list owner, record withdrawn)."""
+        hits, who = self.hits, self.supervisor
+
+        def work():
+            hits.outcome(hit_id, outcome, who, note=note)
             return hits.hit(hit_id)
 
         self.lane.run(work, self._reviewed, self._failed)
