@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name></name>
+    <message>
+        <source>(redacted)</source>
+        <translation>(محذوف)</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>قيد الانتظار</translation>
+    </message>
+</context>
+<context>
     <name>Camera</name>
     <message>
         <source>No camera. Use the document scanner, or type the document in (F2).</source>
@@ -78,10 +89,6 @@
         <source>The hit could not be written to the hit log. Call the supervisor.</source>
         <translation>تعذّر تسجيل التطابق في السجل. استدعِ المشرف.</translation>
     </message>
-    <message>
-        <source>The hit log review is not available on this desk.</source>
-        <translation>مراجعة سجل التطابقات غير متاحة في هذا المكتب.</translation>
-    </message>
 </context>
 <context>
     <name>Compare</name>
@@ -147,6 +154,161 @@
     <message>
         <source>PIN or password</source>
         <translation>الرمز السري أو كلمة المرور</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Surname</source>
+        <translation>اللقب</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>الأسماء</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>رقم الوثيقة</translation>
+    </message>
+    <message>
+        <source>Document code</source>
+        <translation>رمز الوثيقة</translation>
+    </message>
+    <message>
+        <source>Issuing state</source>
+        <translation>دولة الإصدار</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>الجنسية</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>تاريخ الميلاد</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Date of expiry</source>
+        <translation>تاريخ انتهاء الصلاحية</translation>
+    </message>
+    <message>
+        <source>Select a hit</source>
+        <translation>اختر تطابقًا</translation>
+    </message>
+    <message>
+        <source>Document as read</source>
+        <translation>الوثيقة كما قُرئت</translation>
+    </message>
+    <message>
+        <source>List record</source>
+        <translation>سجل القائمة</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ماذا</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>بواسطة</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Comment (needed to correct)</source>
+        <translation>تعليق (إلزامي للتصحيح)</translation>
+    </message>
+    <message>
+        <source>disposition stands</source>
+        <translation>الإجراء المتخذ قائم</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>موافقة</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>تصحيح</translation>
+    </message>
+    <message>
+        <source>Record outcome</source>
+        <translation>تسجيل النتيجة</translation>
+    </message>
+    <message>
+        <source>Came back from the list owner:</source>
+        <translation>ورد من صاحب القائمة:</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>السجل التاريخي</translation>
+    </message>
+    <message>
+        <source>settled after %1</source>
+        <translation>حُسم بعد %1</translation>
+    </message>
+    <message>
+        <source>waiting for confirmation for %1</source>
+        <translation>في انتظار التأكيد منذ %1</translation>
+    </message>
+    <message>
+        <source>%1 at desk %2 (%3), officer %4, read by %5. %6. Hit %7</source>
+        <translation>%1 في المكتب %2 (%3)، الموظف %4، مصدر القراءة %5. %6. التطابق %7</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>البيانات الشخصية</translation>
+    </message>
+    <message>
+        <source>redacted (retention period passed)</source>
+        <translation>محذوفة (انقضت مدة الحفظ)</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>القائمة</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>درجة التطابق</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>الفئة</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء المطلوب</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>disposition</source>
+        <translation>الإجراء المتخذ</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>المراجعة</translation>
     </message>
 </context>
 <context>
@@ -275,6 +437,200 @@
     <message>
         <source>Format</source>
         <translation>الشكل</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>all desks</source>
+        <translation>كل المكاتب</translation>
+    </message>
+    <message>
+        <source>all officers</source>
+        <translation>كل الموظفين</translation>
+    </message>
+    <message>
+        <source>all lists</source>
+        <translation>كل القوائم</translation>
+    </message>
+    <message>
+        <source>all levels</source>
+        <translation>كل المستويات</translation>
+    </message>
+    <message>
+        <source>HIT</source>
+        <translation>تطابق</translation>
+    </message>
+    <message>
+        <source>POSSIBLE MATCH</source>
+        <translation>تطابق محتمل</translation>
+    </message>
+    <message>
+        <source>any disposition</source>
+        <translation>أي إجراء متخذ</translation>
+    </message>
+    <message>
+        <source>reviewed or not</source>
+        <translation>رُوجع أم لا</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>رُوجع</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>لم يُراجَع</translation>
+    </message>
+    <message>
+        <source>Search names, documents, records, notes…</source>
+        <translation>ابحث في الأسماء والوثائق والسجلات والملاحظات…</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>مسح عوامل التصفية</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>النص:</translation>
+    </message>
+</context>
+<context>
+    <name>HitTableModel</name>
+    <message>
+        <source>camera</source>
+        <translation>الكاميرا</translation>
+    </message>
+    <message>
+        <source>scanner</source>
+        <translation>قارئ الوثائق</translation>
+    </message>
+    <message>
+        <source>typed by hand</source>
+        <translation>إدخال يدوي</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>صورة</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>دفعة</translation>
+    </message>
+    <message>
+        <source>HIT</source>
+        <translation>تطابق</translation>
+    </message>
+    <message>
+        <source>POSSIBLE MATCH</source>
+        <translation>تطابق محتمل</translation>
+    </message>
+    <message>
+        <source>no disposition yet</source>
+        <translation>لا إجراء متخذ بعد</translation>
+    </message>
+    <message>
+        <source>confirmed, referred to secondary</source>
+        <translation>مؤكد، أُحيل إلى التفتيش الثانوي</translation>
+    </message>
+    <message>
+        <source>pending confirmation</source>
+        <translation>في انتظار التأكيد</translation>
+    </message>
+    <message>
+        <source>not the same person</source>
+        <translation>ليس الشخص نفسه</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>آخر</translation>
+    </message>
+    <message>
+        <source>confirmed by the list owner</source>
+        <translation>أكده صاحب القائمة</translation>
+    </message>
+    <message>
+        <source>record withdrawn</source>
+        <translation>السجل مسحوب</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>مُوافَق عليه</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>مُصحَّح</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 د</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 سا</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 يوم</translation>
+    </message>
+    <message>
+        <source>(redacted)</source>
+        <translation>(محذوف)</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>قيد الانتظار</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>المكتب</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>الموظف</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>المستوى</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>القوائم</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>درجة التطابق</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>الحامل</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>الإجراء المتخذ</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>مدة الانتظار</translation>
     </message>
 </context>
 <context>
@@ -502,6 +858,101 @@
     </message>
 </context>
 <context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Hit log review</source>
+        <translation>مراجعة سجل التطابقات</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>Open national log…</source>
+        <translation>فتح السجل الوطني…</translation>
+    </message>
+    <message>
+        <source>Back to this desk&apos;s log</source>
+        <translation>العودة إلى سجل هذا المكتب</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>التحقق من السلسلة</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>تصدير CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>تصدير PDF…</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>التطابقات</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>الإحصاءات</translation>
+    </message>
+    <message>
+        <source>National log: %1</source>
+        <translation>السجل الوطني: %1</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s log: %1</source>
+        <translation>سجل هذا المكتب: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 hits</source>
+        <translation>%1 من أصل %2 تطابق</translation>
+    </message>
+    <message>
+        <source>The chain verifies: %1 entries checked.</source>
+        <translation>السلسلة سليمة: تم التحقق من %1 مدخل.</translation>
+    </message>
+    <message>
+        <source>THE CHAIN IS BROKEN: %1</source>
+        <translation>السلسلة مكسورة: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>صُدِّر إلى %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>فشل: %1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>جارٍ العمل…</translation>
+    </message>
+    <message>
+        <source>National log</source>
+        <translation>السجل الوطني</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL of the national log:</source>
+        <translation>عنوان PostgreSQL للسجل الوطني:</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>تصدير CSV</translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation>تصدير تقرير PDF</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Desk settings</source>
@@ -592,6 +1043,41 @@
     <message>
         <source>typed by hand</source>
         <translation>إدخال يدوي</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>%1 hits, %2 reviewed, %3 waiting for confirmation. Possible matches judged not the same person: %4.</source>
+        <translation>%1 تطابق، %2 رُوجع، %3 في انتظار التأكيد. التطابقات المحتملة التي حُكم بأنها ليست الشخص نفسه: %4.</translation>
+    </message>
+    <message>
+        <source>Hits per day</source>
+        <translation>التطابقات في اليوم</translation>
+    </message>
+    <message>
+        <source>Hits per month</source>
+        <translation>التطابقات في الشهر</translation>
+    </message>
+    <message>
+        <source>hits</source>
+        <translation>تطابقات</translation>
+    </message>
+    <message>
+        <source>Hits per list</source>
+        <translation>التطابقات حسب القائمة</translation>
+    </message>
+    <message>
+        <source>Dispositions</source>
+        <translation>الإجراءات المتخذة</translation>
+    </message>
+    <message>
+        <source>Checks per hour of the day (UTC)</source>
+        <translation>الفحوص حسب ساعة اليوم (UTC)</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>لا تطابق</translation>
     </message>
 </context>
 <context>

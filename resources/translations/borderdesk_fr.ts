@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name></name>
+    <message>
+        <source>(redacted)</source>
+        <translation>(effacé)</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+</context>
+<context>
     <name>Camera</name>
     <message>
         <source>No camera. Use the document scanner, or type the document in (F2).</source>
@@ -78,10 +89,6 @@
         <source>The hit could not be written to the hit log. Call the supervisor.</source>
         <translation>Le signalement n&apos;a pas pu être inscrit au journal. Appelez le superviseur.</translation>
     </message>
-    <message>
-        <source>The hit log review is not available on this desk.</source>
-        <translation>La revue du journal des signalements n&apos;est pas disponible sur ce poste.</translation>
-    </message>
 </context>
 <context>
     <name>Compare</name>
@@ -147,6 +154,161 @@
     <message>
         <source>PIN or password</source>
         <translation>Code PIN ou mot de passe</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Surname</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Numéro du document</translation>
+    </message>
+    <message>
+        <source>Document code</source>
+        <translation>Code du document</translation>
+    </message>
+    <message>
+        <source>Issuing state</source>
+        <translation>État de délivrance</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Date of expiry</source>
+        <translation>Date d&apos;expiration</translation>
+    </message>
+    <message>
+        <source>Select a hit</source>
+        <translation>Choisissez un signalement</translation>
+    </message>
+    <message>
+        <source>Document as read</source>
+        <translation>Document tel que lu</translation>
+    </message>
+    <message>
+        <source>List record</source>
+        <translation>Fiche de la liste</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Comment (needed to correct)</source>
+        <translation>Commentaire (obligatoire pour corriger)</translation>
+    </message>
+    <message>
+        <source>disposition stands</source>
+        <translation>la suite donnée est maintenue</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <source>Record outcome</source>
+        <translation>Enregistrer l&apos;issue</translation>
+    </message>
+    <message>
+        <source>Came back from the list owner:</source>
+        <translation>Réponse du titulaire de la liste :</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>settled after %1</source>
+        <translation>réglé après %1</translation>
+    </message>
+    <message>
+        <source>waiting for confirmation for %1</source>
+        <translation>en attente de confirmation depuis %1</translation>
+    </message>
+    <message>
+        <source>%1 at desk %2 (%3), officer %4, read by %5. %6. Hit %7</source>
+        <translation>%1 au poste %2 (%3), agent %4, lu par %5. %6. Signalement %7</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Données personnelles</translation>
+    </message>
+    <message>
+        <source>redacted (retention period passed)</source>
+        <translation>effacées (durée de conservation écoulée)</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Conduite à tenir</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>disposition</source>
+        <translation>suite donnée</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>issue</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>revue</translation>
     </message>
 </context>
 <context>
@@ -275,6 +437,200 @@
     <message>
         <source>Format</source>
         <translation>Format</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>all desks</source>
+        <translation>tous les postes</translation>
+    </message>
+    <message>
+        <source>all officers</source>
+        <translation>tous les agents</translation>
+    </message>
+    <message>
+        <source>all lists</source>
+        <translation>toutes les listes</translation>
+    </message>
+    <message>
+        <source>all levels</source>
+        <translation>tous les niveaux</translation>
+    </message>
+    <message>
+        <source>HIT</source>
+        <translation>SIGNALEMENT</translation>
+    </message>
+    <message>
+        <source>POSSIBLE MATCH</source>
+        <translation>CONCORDANCE POSSIBLE</translation>
+    </message>
+    <message>
+        <source>any disposition</source>
+        <translation>toute suite donnée</translation>
+    </message>
+    <message>
+        <source>reviewed or not</source>
+        <translation>revu ou non</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>revu</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>non revu</translation>
+    </message>
+    <message>
+        <source>Search names, documents, records, notes…</source>
+        <translation>Chercher noms, documents, fiches, notes…</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texte :</translation>
+    </message>
+</context>
+<context>
+    <name>HitTableModel</name>
+    <message>
+        <source>camera</source>
+        <translation>caméra</translation>
+    </message>
+    <message>
+        <source>scanner</source>
+        <translation>lecteur de documents</translation>
+    </message>
+    <message>
+        <source>typed by hand</source>
+        <translation>saisie manuelle</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>lot</translation>
+    </message>
+    <message>
+        <source>HIT</source>
+        <translation>SIGNALEMENT</translation>
+    </message>
+    <message>
+        <source>POSSIBLE MATCH</source>
+        <translation>CONCORDANCE POSSIBLE</translation>
+    </message>
+    <message>
+        <source>no disposition yet</source>
+        <translation>pas encore de suite donnée</translation>
+    </message>
+    <message>
+        <source>confirmed, referred to secondary</source>
+        <translation>confirmé, orienté en deuxième ligne</translation>
+    </message>
+    <message>
+        <source>pending confirmation</source>
+        <translation>en attente de confirmation</translation>
+    </message>
+    <message>
+        <source>not the same person</source>
+        <translation>pas la même personne</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <source>confirmed by the list owner</source>
+        <translation>confirmé par le titulaire de la liste</translation>
+    </message>
+    <message>
+        <source>record withdrawn</source>
+        <translation>fiche retirée</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrigé</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <source>(redacted)</source>
+        <translation>(effacé)</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listes</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Titulaire</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Suite donnée</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Attente</translation>
     </message>
 </context>
 <context>
@@ -502,6 +858,101 @@
     </message>
 </context>
 <context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Hit log review</source>
+        <translation>Revue du journal des signalements</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Open national log…</source>
+        <translation>Ouvrir le journal national…</translation>
+    </message>
+    <message>
+        <source>Back to this desk&apos;s log</source>
+        <translation>Revenir au journal de ce poste</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>Vérifier la chaîne</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Signalements</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <source>National log: %1</source>
+        <translation>Journal national : %1</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s log: %1</source>
+        <translation>Journal de ce poste : %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 hits</source>
+        <translation>%1 signalements sur %2</translation>
+    </message>
+    <message>
+        <source>The chain verifies: %1 entries checked.</source>
+        <translation>La chaîne est intègre : %1 entrées vérifiées.</translation>
+    </message>
+    <message>
+        <source>THE CHAIN IS BROKEN: %1</source>
+        <translation>LA CHAÎNE EST ROMPUE : %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporté vers %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <source>National log</source>
+        <translation>Journal national</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL of the national log:</source>
+        <translation>URL PostgreSQL du journal national :</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation>Exporter le rapport PDF</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Desk settings</source>
@@ -592,6 +1043,41 @@
     <message>
         <source>typed by hand</source>
         <translation>saisie manuelle</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>%1 hits, %2 reviewed, %3 waiting for confirmation. Possible matches judged not the same person: %4.</source>
+        <translation>%1 signalements, %2 revus, %3 en attente de confirmation. Concordances possibles jugées « pas la même personne » : %4.</translation>
+    </message>
+    <message>
+        <source>Hits per day</source>
+        <translation>Signalements par jour</translation>
+    </message>
+    <message>
+        <source>Hits per month</source>
+        <translation>Signalements par mois</translation>
+    </message>
+    <message>
+        <source>hits</source>
+        <translation>signalements</translation>
+    </message>
+    <message>
+        <source>Hits per list</source>
+        <translation>Signalements par liste</translation>
+    </message>
+    <message>
+        <source>Dispositions</source>
+        <translation>Suites données</translation>
+    </message>
+    <message>
+        <source>Checks per hour of the day (UTC)</source>
+        <translation>Contrôles par heure de la journée (UTC)</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>AUCUN SIGNALEMENT</translation>
     </message>
 </context>
 <context>

@@ -114,3 +114,18 @@ def test_settings_that_do_not_validate_change_nothing(qtbot, window, data_dir):
         window.controller.save_settings({"desk": {"idle_lock_minutes": "soon"}})
     assert "idle_lock_minutes" in blocker.args[0]
     assert (data_dir / "config.toml").read_text() == before
+
+
+def test_the_review_is_for_supervisors_and_closes_with_the_lock(qtbot, window):
+    from borderdesk.ui.review import ReviewWindow
+    sign_in(qtbot, window, *OFFICER)
+    qtbot.keyClick(window.check, Qt.Key_F9)
+    assert window.review_window is None
+    window.controller.sign_out()
+    sign_in(qtbot, window, *SUPERVISOR)
+    qtbot.keyClick(window.check, Qt.Key_F9)
+    review = window.review_window
+    assert isinstance(review, ReviewWindow) and review.isVisible()
+    assert review.supervisor == SUPERVISOR[0]
+    window.controller.lock()
+    assert window.review_window is None and not review.isVisible()

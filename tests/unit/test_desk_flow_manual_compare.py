@@ -145,3 +145,23 @@ def test_comparison_across_scripts_is_not_called_different():
     states = {r.field: r.state for r in rows}
     assert states == {"full_name": "not-comparable", "birth_date": "partial",
                       "nationality": "missing", "sex": "differs"}
+
+
+def test_a_disposition_goes_to_the_hit_log():
+    import dataclasses
+
+    from borderdesk.desk.config import Config
+    from borderdesk.desk.service import Desk
+    from borderdesk.watchlist.match import Match
+    desk = Desk(Config.load())
+    match = Match("document", "SLTD", "SLTD-1", 1.0, Level.HIT, ("document number matches",))
+    hit = dataclasses.replace(verdict(Level.HIT), matches=(match,))
+    hit = dataclasses.replace(hit, hit_id=desk.hits.record(hit, "O1001"))
+    record = desk.dispose(hit, Disposition.OTHER, " traveller   left the hall ", "O1001")
+    assert record.entry_id and record.note == "traveller left the hall"
+    logged = desk.hits.hit(hit.hit_id)
+    assert (logged.disposition, logged.disposition_note, logged.disposed_by) == (
+        "other", "traveller left the hall", "O1001")
+    with pytest.raises(DispositionError):
+        desk.dispose(verdict(Level.CLEAR), Disposition.NOT_SAME_PERSON, "", "O1001")
+    desk.close()

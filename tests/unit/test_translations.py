@@ -22,10 +22,24 @@ CALLS = {"t", "translate", "QT_TRANSLATE_NOOP"}
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|%\d")
 
 
+def _self_tr(tree):
+    """``self.tr("text")`` inside a class: context is the class's name."""
+    for cls in ast.walk(tree):
+        if isinstance(cls, ast.ClassDef):
+            for node in ast.walk(cls):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr == "tr" and node.args
+                        and isinstance(node.args[0], ast.Constant)
+                        and isinstance(node.args[0].value, str)):
+                    yield cls.name, node.args[0].value
+
+
 def strings_in_code():
     found = set()
     for path in sorted(UI.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found.update(_self_tr(tree))
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or len(node.args) < 2:
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(

@@ -34,6 +34,7 @@ class DispositionRecord:
     note: str
     officer: str
     at: datetime
+    entry_id: str | None = None  # the hit log entry, once written
 
 
 def clean_note(disposition: Disposition | str, note: str) -> str:

@@ -51,7 +51,6 @@ def build(config: Config, options: StartOptions):
     from . import theme
     from .controller import DeskController
     from .i18n import Languages
-    from .review_mount import review_factory
     from .sound import Alert
     from .window import DeskWindow, kiosk_from
     from .workers import TaskRunner
@@ -66,8 +65,7 @@ def build(config: Config, options: StartOptions):
     alert = Alert(config.ui.sound)
     demo_users = demo.info(config.data_dir).users if options.demo else ()
     window = DeskWindow(controller, languages, alert,
-                        kiosk=kiosk_from(options, config.desk.kiosk), demo_users=demo_users,
-                        review_factory=review_factory(controller))
+                        kiosk=kiosk_from(options, config.desk.kiosk), demo_users=demo_users)
     for owned in (runner, controller, alert):
         owned.setParent(window)
     return window

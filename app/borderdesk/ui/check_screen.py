@@ -180,8 +180,7 @@ class CheckScreen(QWidget):
             self.stack.setCurrentWidget(self.document)
         if level == "HIT":
             self.show_hit(verdict)
-        hit_log_error = getattr(verdict, "hit_log_error", None)
-        if hit_log_error:
+        if verdict.hit_log_error:
             self.say(QCoreApplication.translate(
                 "Check", "The hit could not be written to the hit log. Call the supervisor."),
                 sticky=True)

@@ -79,6 +79,7 @@ class DeskController(QObject):
                 self._auth_error(o.error)
                 return
             self.sessions.start(o.result, language)
+            self.desk.officer = o.result.badge  # the hit log's "officer" for what follows
             self.flow = CheckFlow()
             self._status_timer.start()
             self.refresh_status()
@@ -90,6 +91,7 @@ class DeskController(QObject):
             self.check_refused.emit(DECISION_PENDING)
             return
         self.sessions.sign_out()
+        self.desk.officer = ""
         self._status_timer.stop()
         self.signed_out.emit()
 
@@ -159,7 +161,9 @@ class DeskController(QObject):
             self.phase_changed.emit(self.flow.phase.value)
             if self.flow.fades():
                 self._fade_timer.start(int(self.config.ui.clear_seconds * 1000))
-        self.runner.run("checks", lambda: self.desk.check(text, source=source), finished)
+        officer = self.sessions.user.badge
+        self.runner.run("checks", lambda: self.desk.check(text, source=source, officer=officer),
+                        finished)
         return True
 
     def next_document(self) -> bool:

@@ -1,14 +1,22 @@
-"""Where the supervisor's hit log review (``borderdesk.ui.review``) is mounted in the desk."""
+"""Where the supervisor's hit log review (:mod:`borderdesk.ui.review`) is mounted in the desk."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from .review import ReviewWindow
 
 
-def review_factory(controller) -> Callable | None:
-    """A function that opens the review window for the signed-in supervisor, or None."""
-    try:
-        from .review import ReviewWindow  # noqa: F401  (built beside this package)
-    except ImportError:
-        return None
-    return lambda parent: ReviewWindow(controller.desk, parent=parent)
+def open_review(controller, parent: QWidget, *, full_screen: bool) -> ReviewWindow:
+    """The review window for the signed-in supervisor, over the desk's window."""
+    window = ReviewWindow(controller.desk, supervisor=controller.sessions.user.badge,
+                          parent=parent)
+    window.setWindowFlag(Qt.Window, True)
+    window.setAttribute(Qt.WA_DeleteOnClose, True)
+    if full_screen:
+        window.showFullScreen()
+    else:
+        window.resize(parent.size())
+        window.show()
+    return window

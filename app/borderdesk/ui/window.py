@@ -17,6 +17,7 @@ from .controller import DeskController
 from .i18n import Languages
 from .lock import LockScreen, SupervisorPrompt
 from .manual_entry import ManualEntryDialog
+from .review_mount import open_review
 from .settings import SettingsDialog
 from .signin import SignInScreen
 from .sound import Alert
@@ -43,14 +44,13 @@ class ActivityFilter(QObject):
 
 class DeskWindow(QMainWindow):
     def __init__(self, controller: DeskController, languages: Languages, alert: Alert, *,
-                 kiosk: bool, demo_users: tuple = (), review_factory=None) -> None:
+                 kiosk: bool, demo_users: tuple = ()) -> None:
         super().__init__()
         self.controller = controller
         self.languages = languages
         self.alert = alert
         self.kiosk = kiosk
         self.demo_users = demo_users
-        self.review_factory = review_factory
         self.review_window = None
         self._may_close = not kiosk
         self.prompt: SupervisorPrompt | None = None
@@ -134,6 +134,7 @@ class DeskWindow(QMainWindow):
         self.check.setFocus()
 
     def _signed_out(self) -> None:
+        self._close_review()
         self.sign_in.reset()
         self.stack.setCurrentWidget(self.sign_in)
 
@@ -146,6 +147,7 @@ class DeskWindow(QMainWindow):
             self.sign_in.show_error(error)
 
     def _locked(self) -> None:
+        self._close_review()
         if self.manual is not None:
             self.manual.reject()
         user = self.controller.sessions.user
@@ -178,14 +180,17 @@ class DeskWindow(QMainWindow):
 
     def open_review(self) -> None:
         session = self.controller.sessions.current
-        if session is None or not session.user.is_supervisor:
+        if session is None or not session.user.is_supervisor or session.locked:
             return
-        if self.review_factory is None:
-            self.check.say(QCoreApplication.translate(
-                "Check", "The hit log review is not available on this desk."))
+        if self.review_window is not None and self.review_window.isVisible():
+            self.review_window.raise_()
             return
-        self.review_window = self.review_factory(self)
-        self.review_window.show()
+        self.review_window = open_review(self.controller, self, full_screen=self.kiosk)
+
+    def _close_review(self) -> None:
+        if self.review_window is not None:
+            self.review_window.close()
+            self.review_window = None
 
     def open_settings(self) -> None:
         session = self.controller.sessions.current
