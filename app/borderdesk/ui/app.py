@@ -68,6 +68,7 @@ def build(config: Config, options: StartOptions):
                         kiosk=kiosk_from(options, config.desk.kiosk), demo_users=demo_users)
     for owned in (runner, controller, alert):
         owned.setParent(window)
+    controller.start()
     return window
 
 
@@ -93,5 +94,5 @@ def run_desk(options: StartOptions) -> int:
     from PySide6.QtWidgets import QApplication
     window.show_for_mode()
     status = QApplication.instance().exec()
-    window.controller.runner.shutdown()
+    window.controller.close()
     return status

@@ -67,6 +67,14 @@ class DeskController(QObject):
         self._fade_timer.setSingleShot(True)
         self._fade_timer.timeout.connect(self._fade)
 
+    def start(self) -> None:
+        """The desk's own start-up work (the hit log's retention), in the checks lane."""
+        self.runner.run("checks", self.desk.start)
+
+    def close(self) -> None:
+        self.runner.shutdown()
+        self.desk.close()
+
     # -- accounts (lane "accounts": users.sqlite and scrypt) -----------------------
 
     def has_users(self, done) -> None:
