@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -51,13 +52,16 @@ class Desk:
         self.screen = screen
         self.officer = ""  # the signed-in officer's id; set by the session
         self._hits: Hits | None = None
+        self._hits_lock = threading.Lock()
 
     @property
     def hits(self) -> Hits:
-        """The desk's own hit log, opened on first use."""
-        if self._hits is None:
-            self._hits = Hits.open_local(self.config)
-        return self._hits
+        """The desk's own hit log, opened on first use (by one thread: opening migrates
+        the schema, and Alembic's migration context is global to the process)."""
+        with self._hits_lock:
+            if self._hits is None:
+                self._hits = Hits.open_local(self.config)
+            return self._hits
 
     def start(self) -> None:
         """Open the parts at desk start; apply the hit log's retention when configured."""
