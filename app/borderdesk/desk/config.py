@@ -48,10 +48,21 @@ class DeskSection:
 
 
 @dataclass
+class WatchlistSection:
+    """Screening against the lists (borderdesk.watchlist)."""
+
+    hit_threshold: float = 0.85  # a person match scoring this or more is a HIT
+    possible_threshold: float = 0.6  # ... this or more a POSSIBLE MATCH, below it not shown
+    max_candidates: int = 200  # persons scored per holder, the best by shared name keys
+    bundle_valid_hours: float = 168.0  # validity a publisher gives a bundle it builds
+
+
+@dataclass
 class Config:
     """The whole configuration; each part of borderdesk adds its section here."""
 
     desk: DeskSection = field(default_factory=DeskSection)
+    watchlist: WatchlistSection = field(default_factory=WatchlistSection)
     data_dir: Path = field(default_factory=data_dir)
 
     @classmethod

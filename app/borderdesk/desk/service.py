@@ -5,21 +5,28 @@ document, screen it against the lists, log what must be logged, and return
 the :class:`~borderdesk.desk.verdict.Verdict`. The parts (watchlist, hit log)
 are attached as they are opened; a desk without lists says so in every
 verdict (state NONE) instead of pretending the holder is clear.
+
+The lists are the store's live version: each check looks at which version is
+live (one ``readlink``) and opens a newly imported one, so an import in
+another process takes effect on the next check and never blocks one.
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timezone
+from pathlib import Path
 
 from ..mrz import Document
+from ..watchlist.lists import Lists
 from ..watchlist.match import Level
-from . import documents
+from ..watchlist.screen import screen
+from . import documents, watchlists
 from .config import Config
 from .problems import document_problems
-from .verdict import Verdict, WatchlistState
+from .verdict import Verdict
 
-NO_LISTS = WatchlistState(version=None, age_hours=None, state="NONE",
-                          notes=("no watchlist is loaded: no hit is not reliable",))
+NO_LISTS = watchlists.state_of(None, datetime.now(timezone.utc))
 
 
 class Desk:
@@ -27,9 +34,24 @@ class Desk:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config.load()
+        self.store = watchlists.store(self.config)
+        self._lists: Lists | None = None
+        self._lists_dir: Path | None = None
+        self._lock = threading.Lock()
 
     def now(self) -> datetime:
         return datetime.now(timezone.utc)
+
+    def lists(self) -> Lists | None:
+        """The live lists, reopened when a newer version was imported; None when there are none."""
+        live = self.store.current_dir()
+        with self._lock:
+            if live != self._lists_dir:
+                # The old version's files stay readable for a check still using them;
+                # they are released when the last reference goes.
+                self._lists = Lists.open(live) if live is not None else None
+                self._lists_dir = live
+            return self._lists
 
     def check(self, mrz: str | Document, source: str = "manual") -> Verdict:
         """Check one document; raises ``documents.NotAnMRZ`` for text that is not an MRZ."""
@@ -37,8 +59,12 @@ class Desk:
         today = checked_at.astimezone().date()
         doc = mrz if isinstance(mrz, Document) else documents.read_mrz(mrz, today=today)
         problems = document_problems(doc, today)
-        matches = ()
-        state = NO_LISTS
+        lists = self.lists()
+        if lists is None:
+            matches, state = (), NO_LISTS
+        else:
+            matches = screen(lists, doc, self.config.watchlist)
+            state = watchlists.state_of(lists.manifest, checked_at)
         level = max((m.level for m in matches), key=lambda lv: lv.rank, default=Level.CLEAR)
         return Verdict(level=level, document=doc, document_checks=problems, matches=matches,
                        watchlist=state, source=source, checked_at=checked_at)
