@@ -106,10 +106,13 @@ class HashIndex:
     def check(self) -> None:
         """Raise :class:`CorruptBundle` unless sorted and the directory agrees (reads everything)."""
         arr = np.frombuffer(self.hashes, dtype=DTYPE)
-        if len(arr) > 1 and not bool(np.all(arr[1:] >= arr[:-1])):
+        directory = np.frombuffer(self.directory, dtype=DTYPE)
+        ordered = len(arr) < 2 or bool(np.all(arr[1:] >= arr[:-1]))
+        agrees = ordered and np.array_equal(directory, build_directory(arr, self.bits))
+        del arr, directory  # no view may outlive the check, or the maps cannot close
+        if not ordered:
             raise CorruptBundle("a hash index is not sorted")
-        if not np.array_equal(np.frombuffer(self.directory, dtype=DTYPE),
-                              build_directory(arr, self.bits)):
+        if not agrees:
             raise CorruptBundle("a hash index's directory does not match its hashes")
 
     def close(self) -> None:
@@ -117,4 +120,7 @@ class HashIndex:
             obj = view.obj
             view.release()
             if isinstance(obj, mmap.mmap):
-                obj.close()
+                try:
+                    obj.close()
+                except BufferError:
+                    pass  # a view is still held somewhere; unmapped when it goes
