@@ -48,10 +48,23 @@ class DeskSection:
 
 
 @dataclass
+class ScreeningSection:
+    """Person screening: the score at or above which a match is a HIT or a POSSIBLE MATCH.
+
+    Scores come from :func:`borderdesk.watchlist.persons.score_person`; the
+    defaults are set on the labelled set of tests/bench/screening_quality.py.
+    """
+
+    hit: float = 0.90
+    possible: float = 0.75
+
+
+@dataclass
 class Config:
     """The whole configuration; each part of borderdesk adds its section here."""
 
     desk: DeskSection = field(default_factory=DeskSection)
+    screening: ScreeningSection = field(default_factory=ScreeningSection)
     data_dir: Path = field(default_factory=data_dir)
 
     @classmethod
