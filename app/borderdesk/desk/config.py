@@ -49,12 +49,22 @@ class DeskSection:
 
 @dataclass
 class WatchlistSection:
-    """Screening against the lists (borderdesk.watchlist)."""
+    """The lists (borderdesk.watchlist): candidate search and bundles."""
 
-    hit_threshold: float = 0.85  # a person match scoring this or more is a HIT
-    possible_threshold: float = 0.6  # ... this or more a POSSIBLE MATCH, below it not shown
     max_candidates: int = 200  # persons scored per holder, the best by shared name keys
     bundle_valid_hours: float = 168.0  # validity a publisher gives a bundle it builds
+
+
+@dataclass
+class ScreeningSection:
+    """Person screening: the score at or above which a match is a HIT or a POSSIBLE MATCH.
+
+    Scores come from :func:`borderdesk.watchlist.persons.score_person`; the
+    defaults are set on the labelled set of tests/bench/screening_quality.py.
+    """
+
+    hit: float = 0.90
+    possible: float = 0.75
 
 
 @dataclass
@@ -63,6 +73,7 @@ class Config:
 
     desk: DeskSection = field(default_factory=DeskSection)
     watchlist: WatchlistSection = field(default_factory=WatchlistSection)
+    screening: ScreeningSection = field(default_factory=ScreeningSection)
     data_dir: Path = field(default_factory=data_dir)
 
     @classmethod

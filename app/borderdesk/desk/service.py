@@ -63,7 +63,8 @@ class Desk:
         if lists is None:
             matches, state = (), NO_LISTS
         else:
-            matches = screen(lists, doc, self.config.watchlist)
+            matches = screen(lists, doc, self.config.screening,
+                             self.config.watchlist.max_candidates)
             state = watchlists.state_of(lists.manifest, checked_at)
         level = max((m.level for m in matches), key=lambda lv: lv.rank, default=Level.CLEAR)
         return Verdict(level=level, document=doc, document_checks=problems, matches=matches,

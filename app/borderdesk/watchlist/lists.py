@@ -11,6 +11,9 @@ from .documents import DocumentList
 from .exceptions import CorruptBundle, WatchlistError
 from .personindex import PersonList, rules_version
 
+PARTS = frozenset({"documents.hash", "documents.dir", "documents.db", "persons.hash",
+                   "persons.dir", "persons.pids", "persons.born", "persons.db"})
+
 
 def _index_key(manifest: dict) -> bytes:
     try:
@@ -58,6 +61,9 @@ class Lists:
     def verify(path: Path, manifest: dict) -> None:
         """Check an unpacked version before it goes live; raises :class:`CorruptBundle`."""
         _index_key(manifest)
+        missing = PARTS - set(manifest.get("parts", {}))
+        if missing:
+            raise CorruptBundle(f"the bundle lacks part(s) {', '.join(sorted(missing))}")
         n_docs, n_persons = _count(manifest, "documents"), _count(manifest, "persons")
         rules = (manifest.get("persons") or {}).get("name_rules")
         if n_persons and rules != rules_version():

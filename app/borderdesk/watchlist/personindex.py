@@ -2,23 +2,23 @@
 
 ``persons.db`` (SQLite) holds each person record (as JSON) and its names as
 prepared by :func:`borderdesk.watchlist.names.prepare_name` at build time
-(pickled, so the desk does no name preparation for the list). The candidate
+(:meth:`PreparedName.as_json`, so the desk does no name preparation for the
+list, and loads no code from the bundle). ``persons.born`` holds each
+person's birth year (``uint16``, 0 when unknown). The candidate
 index ``persons.hash``/``.dir`` (:mod:`.hashindex`) holds the sorted keyed
 hashes of every name's :func:`~borderdesk.watchlist.names.candidate_keys`, and
 ``persons.pids`` the person number beside each hash.
 
 Screening a holder looks up the keys of the holder's name, ranks the persons
-those keys lead to by how many (and how rare) keys they share, and scores
-only the best of them: never every name on the list.
+those keys lead to by how many (and how rare) keys they share, the same birth
+year first, and scores only the best of them: never every name on the list.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import math
 import mmap
-import pickle
 import sqlite3
 import threading
 from array import array
@@ -35,6 +35,8 @@ from .records import PersonRecord, person_record
 KEY_PERSON = b"bd-name-key"
 BATCH = 20_000
 PIDS = np.dtype("<u4")
+YEARS = np.dtype("<u2")
+SAME_YEAR_BONUS = 1000.0  # ranks every person born in the holder's year (or unknown) first
 
 
 def _names():
@@ -42,8 +44,18 @@ def _names():
     return names
 
 
+def _persons():
+    from . import persons
+    return persons
+
+
 def rules_version() -> str:
+    """The version of the name rules that prepared a list's names (they must agree)."""
     return str(getattr(_names(), "RULES_VERSION", "1"))
+
+
+def _year(birth_date: str) -> int:
+    return int(birth_date[:4]) if birth_date[:4].isdigit() else 0
 
 
 class PersonWriter:
@@ -57,12 +69,13 @@ class PersonWriter:
         self.lists: dict[str, dict] = {}
         self.key_hashes = array("Q")
         self.key_pids = array("I")
+        self.years = array("H")
         self._db_path = workdir / "persons.db"
         self._db = sqlite3.connect(self._db_path)
         self._db.executescript("""
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
             CREATE TABLE persons(pid INTEGER PRIMARY KEY, list TEXT NOT NULL, id TEXT NOT NULL,
-                                 record TEXT NOT NULL, prepared BLOB NOT NULL);
+                                 record TEXT NOT NULL, prepared TEXT NOT NULL);
         """)
         self._rows: list[tuple] = []
 
@@ -76,9 +89,11 @@ class PersonWriter:
         for k in person_keys:
             self.key_hashes.append(hashindex.keyed_hash(self.key, k, KEY_PERSON))
             self.key_pids.append(pid)
+        self.years.append(_year(rec.birth_date))
         self._rows.append((pid, rec.list, rec.id,
                            json.dumps(rec.as_json(), ensure_ascii=False, separators=(",", ":")),
-                           pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)))
+                           json.dumps([p.as_json() for p in prepared], ensure_ascii=False,
+                                      separators=(",", ":"))))
         self.count += 1
         self.name_count += len(rec.names)
         counts = self.lists.setdefault(rec.list, {"records": 0, "names": 0})
@@ -100,7 +115,9 @@ class PersonWriter:
         prefix = self.workdir / "persons"
         hashindex.write(prefix, hashes[order])
         np.frombuffer(self.key_pids, dtype=PIDS)[order].tofile(prefix.with_suffix(".pids"))
+        np.frombuffer(self.years, dtype=YEARS).tofile(prefix.with_suffix(".born"))
         return {"persons.hash": (prefix.with_suffix(".hash"), "raw"),
+                "persons.born": (prefix.with_suffix(".born"), "raw"),
                 "persons.dir": (prefix.with_suffix(".dir"), "raw"),
                 "persons.pids": (prefix.with_suffix(".pids"), "raw"),
                 "persons.db": (self._db_path, "gzip")}
@@ -110,34 +127,24 @@ class PersonWriter:
                 "name_rules": rules_version() if self.count else None}
 
 
-class _Unpickler(pickle.Unpickler):
-    """Loads prepared names only: the classes of the name rules and plain builtins."""
-
-    SAFE_BUILTINS = frozenset({"frozenset", "set", "tuple", "list", "dict", "str", "int",
-                               "float", "bool", "complex", "bytes"})
-
-    def find_class(self, module: str, name: str):
-        if module.startswith("borderdesk.watchlist.") or (
-                module == "builtins" and name in self.SAFE_BUILTINS):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"refused to load {module}.{name} from a person record")
-
-
-def load_prepared(blob: bytes) -> list:
-    return _Unpickler(io.BytesIO(blob)).load()
-
-
 @dataclass(frozen=True)
 class ListedPerson:
     """A person record with its prepared names, as the scorer needs it."""
 
     pid: int
     record: PersonRecord
-    prepared: tuple
+    prepared: object  # persons.PreparedPerson
 
 
 def _record(obj: dict) -> PersonRecord:
     return person_record({k: v for k, v in obj.items() if v is not None})
+
+
+def _prepared_person(record_json: str, prepared_json: str):
+    rec = _record(json.loads(record_json))
+    PreparedName = _names().PreparedName
+    names = [PreparedName.from_json(v) for v in json.loads(prepared_json)]
+    return rec, _persons().prepare_person(names, rec.birth_date, rec.nationality, rec.sex)
 
 
 class PersonList:
@@ -148,28 +155,39 @@ class PersonList:
     def __init__(self, directory: Path, key: bytes) -> None:
         self.key = key
         self.index = hashindex.HashIndex(directory / "persons")
-        path = directory / "persons.pids"
-        with path.open("rb") as f:
-            size = f.seek(0, 2)
-            self._pids_map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else None
-        self.pids = (np.frombuffer(self._pids_map, dtype=PIDS) if self._pids_map is not None
-                     else np.zeros(0, dtype=PIDS))
+        self._maps = []
+        self.pids = self._array(directory / "persons.pids", PIDS)
+        self.years = self._array(directory / "persons.born", YEARS)
         if len(self.pids) != len(self.index):
             raise CorruptBundle("persons.pids and persons.hash differ in length")
         self._db = sqlite3.connect(f"file:{directory / 'persons.db'}?mode=ro&immutable=1",
                                    uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self.count = self._db.execute("SELECT count(*) FROM persons").fetchone()[0]
+        if len(self.years) != self.count:
+            raise CorruptBundle("persons.born does not hold one year per person")
         self._cache: OrderedDict[int, ListedPerson] = OrderedDict()
+
+    def _array(self, path: Path, dtype: np.dtype) -> np.ndarray:
+        with path.open("rb") as f:
+            size = f.seek(0, 2)
+            if size % dtype.itemsize:
+                raise CorruptBundle(f"{path.name} is not a whole number of entries")
+            if size == 0:
+                return np.zeros(0, dtype=dtype)
+            mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        self._maps.append(mm)
+        return np.frombuffer(mm, dtype=dtype)
 
     def __len__(self) -> int:
         return self.count
 
-    def candidates(self, query_keys, limit: int) -> list[int]:
+    def candidates(self, query_keys, limit: int, year: int | None = None) -> list[int]:
         """The person numbers sharing the most (and the rarest) keys with ``query_keys``.
 
-        Each key weighs its inverse document frequency, ``log(1 + N / df)``; the
-        best ``limit`` persons by total weight are returned, best first.
+        Each key weighs its inverse document frequency, ``log(1 + N / df)``;
+        persons born in ``year`` (or whose year is unknown) come before the
+        others; the best ``limit`` are returned, best first.
         """
         chunks, weights = [], []
         n = max(self.count, 1)
@@ -184,6 +202,9 @@ class PersonList:
         w = np.concatenate(weights)
         uniq, inverse = np.unique(pids, return_inverse=True)
         totals = np.bincount(inverse, weights=w)
+        if year:
+            born = self.years[uniq]
+            totals += SAME_YEAR_BONUS * ((born == year) | (born == 0))
         if len(uniq) > limit:
             best = np.argpartition(-totals, limit)[:limit]
         else:
@@ -201,7 +222,7 @@ class PersonList:
                                    (pid,)).fetchone()
         if row is None:
             raise CorruptBundle(f"the candidate index names person {pid}, which is not stored")
-        person = ListedPerson(pid, _record(json.loads(row[0])), tuple(load_prepared(row[1])))
+        person = ListedPerson(pid, *_prepared_person(row[0], row[1]))
         with self._lock:
             self._cache[pid] = person
             if len(self._cache) > self.CACHE:
@@ -209,27 +230,32 @@ class PersonList:
         return person
 
     def check_records(self) -> None:
-        """Validate every stored person record (import time); raises :class:`CorruptBundle`."""
+        """Validate every stored person and its prepared names (import time).
+
+        Raises :class:`CorruptBundle` naming the first record that does not validate.
+        """
         with self._lock:
-            rows = self._db.execute("SELECT pid, record FROM persons ORDER BY pid")
+            rows = self._db.execute("SELECT pid, record, prepared FROM persons ORDER BY pid")
             expected = 0
-            for pid, text in rows:
+            for pid, text, prepared in rows:
                 if pid != expected:
                     raise CorruptBundle("the person numbers of persons.db are not 0, 1, 2 ...")
                 expected += 1
                 try:
-                    _record(json.loads(text))
-                except (InvalidRecord, ValueError, TypeError) as exc:
+                    rec, _ = _prepared_person(text, prepared)
+                except (InvalidRecord, ValueError, TypeError, KeyError) as exc:
                     raise CorruptBundle(f"person record {pid} does not validate: {exc}") from None
+                if self.years[pid] != _year(rec.birth_date):
+                    raise CorruptBundle(f"persons.born disagrees with person record {pid}")
         if len(self.pids) and int(self.pids.max()) >= self.count:
             raise CorruptBundle("the candidate index names persons that are not stored")
 
     def close(self) -> None:
         self.index.close()
-        self.pids = np.zeros(0, dtype=PIDS)
-        if self._pids_map is not None:
+        self.pids = self.years = np.zeros(0, dtype=PIDS)
+        for mm in self._maps:
             try:
-                self._pids_map.close()
+                mm.close()
             except BufferError:
                 pass  # a candidate slice still refers to it; unmapped when that goes
         self._db.close()

@@ -22,6 +22,7 @@ from __future__ import annotations
 from ..mrz import Document, repair
 from ..mrz.formats import LAYOUTS
 from .documents import ListedDocument
+from .holders import screen_holder
 from .lists import Lists
 from .match import Level, Match
 from .records import normalise_number, normalise_state
@@ -96,12 +97,15 @@ def screen_document(lists: Lists, doc: Document) -> list[Match]:
     return found
 
 
-def screen(lists: Lists, doc: Document, config) -> tuple[Match, ...]:
-    """Every match of the document and its holder, the strongest first."""
+def screen(lists: Lists, doc: Document, thresholds, max_candidates: int) -> tuple[Match, ...]:
+    """Every match of the document and its holder, the strongest first.
+
+    ``thresholds`` has the ``hit`` and ``possible`` scores of person matches
+    (the ``[screening]`` configuration); ``max_candidates`` bounds the persons scored.
+    """
     found = screen_document(lists, doc)
     if len(lists.persons):
-        from .holders import screen_holder
-        found += screen_holder(lists, doc, config)
+        found += screen_holder(lists, doc, thresholds, max_candidates)
     best: dict[tuple, Match] = {}
     for m in found:  # one match per record: the strongest reading of it
         key = (m.kind, m.list, m.record_id)

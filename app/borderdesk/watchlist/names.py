@@ -1,0 +1,368 @@
+"""The rules for names: normalisation, variant folding, keys, name similarity.
+
+A name in any script becomes a :class:`PreparedName` (:func:`prepare_name`):
+a compact, picklable value a list publisher computes once, at bundle build
+time, and a desk computes for the document in a few microseconds.
+
+1. **Latin letters.** Latin with diacritics and Cyrillic through the ICAO
+   Doc 9303 Part 3 section 6 tables, the way the issuer wrote the MRZ
+   (``Müller`` → ``MUELLER``, ``Щербаков`` → ``SHCHERBAKOV``); Arabic script
+   through :mod:`borderdesk.watchlist.translit` (usual spellings of common
+   names, else a letter-by-letter reading compared by consonant skeleton).
+   The MRZ form (``BENALI<<MOHAMED<AMINE``) is accepted as it is.
+2. **Name elements.** ``ABD``/``ABDEL``/``ABDUL`` + (article) + name become
+   one word (``ABD EL KADER`` = ``ABDELKADER`` = ``ABDUL QADIR``); ``ABOU``
+   likewise (``ABOU BAKR`` = ``ABOUBAKR``). The article (``EL``, ``AL``, and
+   its sun-letter forms ``ER``, ``ES``, ``ED`` … as in ``ABDERRAHMANE``,
+   ``ESSAIDI``) and the filiation particles ``BEN``/``BIN``/``IBN``/``BENT``/
+   ``OULD``/``AIT`` are not words of their own: they are kept for display and
+   dropped from the comparison; when written together with the name
+   (``BENALI``, ``AITOUBELLA``, ``ELHOUSSEINI``) the comparison also tries
+   the word without them.
+3. **Folding** (:func:`fold`) brings the spellings of one sound together:
+   ``DJ``/``DZH``/``ZH`` → ``J``, ``SH``/``SCH``/``TCH``/``CH`` → one letter,
+   ``KH`` → ``K``, ``GH`` → ``G``, ``PH`` → ``F``, ``TH`` → ``T``, ``DH`` → ``D``,
+   ``Q``/``C``/``CK`` → ``K``, ``OU``/``OO``/``W``/``O`` → ``U``, ``Y`` → ``I``,
+   ``X`` → ``KS``, doubled letters single, a final mute ``E`` or ``H`` after a
+   vowel dropped: ``MOHAMMED`` and ``MUHAMED`` both fold to ``MUHAMED``.
+4. **Skeleton** (:func:`skeleton`): the consonants of the folded word in
+   classes (``B P``, ``F V``, ``K G``…), vowels dropped — written the same way
+   from Arabic script, which has no short vowels; it is the phonetic key of a
+   word.
+
+Two names are compared (:func:`compare_names`) word by word, in any order:
+each word of one name is paired with at most one word of the other, a pair
+counts when the folded words are close (Damerau-Levenshtein, so one typo in a
+long word is allowed) or, for a word read from Arabic script, when the
+skeletons agree; a word the MRZ truncated matches the words it begins
+(:attr:`PreparedName.truncated`), an initial the words it begins. Words the
+shorter name lacks do not count against it (missing middle names); common
+given names (:data:`COMMON`) weigh less than rare words.
+
+Candidate keys (:func:`candidate_keys`): pairs of word skeletons (and of
+their beginnings, ends and first and last consonants, so that one typo or a
+truncation still leaves a shared key), in any order — an index of the names
+of a list by these keys finds, for a document, the few names worth scoring.
+
+>>> p = prepare_name('BEN ALI', 'Mohammed Abd el Kader')
+>>> p.words
+('ALI', 'MUHAMED', 'ABDKADER')
+>>> fold('ABDULQADIR'), fold('MOUHAMMAD'), fold('DJAMEL'), fold('CHERIF')
+('ABDKADIR', 'MUHAMAD', 'JAMEL', 'xERIF')
+>>> skeleton('MUHAMED'), skeleton(fold('ABDULQADIR'))
+('MHMD', 'BDKDR')
+>>> compare_names(prepare_name('BENALI', 'MOHAMED'), prepare_name('', '', 'محمد بن علي')).score
+0.9667
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz.distance import OSA
+
+from .translit import latin_words
+
+# Filiation particles and articles: kept for display, never a word of their own.
+PARTICLES = frozenset({
+    "BEN", "BIN", "IBN", "BENT", "BINT", "OULD", "OULED", "ULD", "AIT", "AYT", "AITH",
+    "EL", "AL", "UL", "OUL", "ER", "ES", "ED", "ET", "EZ", "EN", "ECH", "ESH", "AR", "AS",
+    "AD", "AT", "AZ", "AN", "ASH", "ASS", "ADH", "ETH",
+})
+_ARTICLES = PARTICLES - {"BEN", "BIN", "IBN", "BENT", "BINT", "OULD", "OULED", "ULD", "AIT",
+                         "AYT", "AITH"}
+# Prefixes that form one name with the next word (ABD EL KADER, ABOU BAKR).
+_JOINING = {"ABD": "ABD", "ABDEL": "ABD", "ABDUL": "ABD", "ABDOUL": "ABD", "ABDAL": "ABD",
+            "ABDIL": "ABD", "ABDELL": "ABD", "ABOU": "ABOU", "ABU": "ABOU", "ABO": "ABOU"}
+# Particles written together with the name, tried off when comparing (folded).
+_GLUED = ("BEN", "BIN", "IBN", "AIT", "ULD")
+
+# Given names so common on the lists of the region that they say little alone
+# (folded forms). A pair of them weighs half a rarer word.
+COMMON = frozenset({
+    "MUHAMED", "MUHAMAD", "MHMD", "AHMED", "AHMAD", "ALI", "MUSTAFA", "MUSTAFA", "ABDALAH",
+    "ABDLAH", "IBRAHIM", "IUSEF", "IUSUF", "UMAR", "UMAR", "HASAN", "HUSEIN", "HUSAIN",
+    "HAMID", "HAMED", "KARIM", "MAHMUD", "SAID", "SALAH", "FATIMA", "FATMA", "AIxA",
+    "AMINA", "AMIN", "MARIAM", "MARIEM", "KADIJA", "ISMAIL", "ABDKADER", "ABDKADIR",
+    "ABDRAHMAN", "ABDRAHIM", "ABDAZIZ", "IUNES", "IUNUS", "ALEKSANDR", "IVAN", "SERGEI",
+    "VLADIMIR", "ANDREI", "DMITRI", "UL",
+})
+
+TOKEN_MATCH = 0.75  # least similarity at which two words count as the same name
+
+_ABD = re.compile(r"^ABD[AEIOU]{0,2}(?:L|(?=([TDRZSN])\1))(?=[A-Z]{2})")
+_GLUED_ARTICLE = re.compile(r"^(?:EL|AL|UL)(?=[A-Z]{4})|^[AE](?=([TDRZSN])\1[A-Z]{3})|^ECH(?=CH)")
+_FOLDS = (
+    ("X", "KS"), ("DZH", "J"), ("DJ", "J"), ("ZH", "J"), ("TCH", "x"), ("SCH", "x"),
+    ("SH", "x"), ("CH", "x"), ("KH", "K"), ("GH", "G"), ("PH", "F"), ("TH", "T"),
+    ("DH", "D"), ("CK", "K"), ("Q", "K"), ("C", "K"), ("OU", "U"), ("OO", "U"),
+    ("W", "U"), ("Y", "I"), ("O", "U"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+_VOWELS = frozenset("AEIU")
+_CLASSES = str.maketrans({"P": "B", "V": "F", "G": "K", "Z": "S", "A": None, "E": None,
+                          "I": None, "U": None})
+
+
+def fold(word: str) -> str:
+    """One upper-case Latin word in the folded spelling (see the module's rule 3)."""
+    word = _ABD.sub("ABD", word)
+    word = _GLUED_ARTICLE.sub("", word)
+    for old, new in _FOLDS:
+        if old in word:
+            word = word.replace(old, new)
+    word = _DOUBLE.sub(r"\1", word)
+    if len(word) > 3:
+        if word[-1] == "E" and word[-2] not in _VOWELS:
+            word = word[:-1]
+        elif word[-1] == "H" and word[-2] in _VOWELS:
+            word = word[:-1]
+    return word
+
+
+def skeleton(folded: str) -> str:
+    """The consonant classes of a folded word: its phonetic key (rule 4)."""
+    return _DOUBLE.sub(r"\1", folded.translate(_CLASSES))
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedName:
+    """A name ready for comparison: what :func:`prepare_name` returns.
+
+    ``words`` are the folded words that count (particles dropped), in the
+    order given (surname first); ``roles`` says for each whether it came from
+    the surname (``s``), the given names (``g``) or a full name (``f``);
+    ``arabic`` whether it was read from Arabic script (``1``) or not (``0``).
+    ``display`` is the name in Latin letters, particles included.
+    """
+
+    words: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    roles: str
+    arabic: str
+    display: str
+    truncated: bool = False
+
+    def as_json(self) -> list:
+        return [list(self.words), list(self.skeletons), self.roles, self.arabic,
+                self.display, self.truncated]
+
+    @classmethod
+    def from_json(cls, value: list) -> PreparedName:
+        words, skels, roles, arabic, display, truncated = value
+        return cls(tuple(words), tuple(skels), roles, arabic, display, bool(truncated))
+
+
+def _split_mrz(surname: str, given: str, full: str) -> tuple[str, str, str]:
+    """Accept the MRZ form ``SURNAME<<GIVEN<NAMES`` in any of the three fields."""
+    for text in (full, surname):
+        if "<<" in text:
+            primary, _, secondary = text.strip("<").partition("<<")
+            return primary, secondary, ""
+    return surname, given, full
+
+
+def _words(text: str, role: str) -> list[tuple[str, str, bool]]:
+    return [(w, role, arabic) for w, arabic in latin_words(text)]
+
+
+def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", *,
+                 truncated: bool = False) -> PreparedName:
+    """A name in any script (or MRZ form) ready for :func:`compare_names`.
+
+    ``truncated``: the MRZ cut the name (``Document.name_truncated``), so its
+    last word may be the beginning of a longer one, and words may be missing.
+    """
+    surname, given_names, full_name = _split_mrz(surname, given_names, full_name)
+    raw = (_words(surname, "s") + _words(given_names, "g") + _words(full_name, "f"))
+    words: list[str] = []
+    skels: list[str] = []
+    roles: list[str] = []
+    arabic: list[str] = []
+    display: list[str] = []
+    i = 0
+    while i < len(raw):
+        word, role, from_arabic = raw[i]
+        display.append(word)
+        i += 1
+        has_next = i < len(raw)
+        if word in _JOINING and has_next:
+            if raw[i][0] in _ARTICLES and i + 1 < len(raw):
+                display.append(raw[i][0])
+                i += 1
+            nxt = raw[i][0]
+            display.append(nxt)
+            word = _JOINING[word] + ("" if nxt in _ARTICLES else _strip_article(nxt))
+            from_arabic = from_arabic and raw[i][2]
+            i += 1
+        elif word in PARTICLES and (has_next or word in _ARTICLES):
+            continue
+        folded = fold(word)
+        if not folded:
+            continue
+        words.append(folded)
+        skels.append(skeleton(folded))
+        roles.append(role)
+        arabic.append("1" if from_arabic else "0")
+    return PreparedName(tuple(words), tuple(skels), "".join(roles), "".join(arabic),
+                        " ".join(display), truncated)
+
+
+def _strip_article(word: str) -> str:
+    for article in ("EL", "AL", "UL"):
+        if word.startswith(article) and len(word) > len(article) + 2:
+            return word[len(article):]
+    return word
+
+
+# -- keys ---------------------------------------------------------------------------------
+
+_MAX_KEY_WORDS = 6
+
+
+def _subkeys(skel: str) -> tuple[str, str, str, str]:
+    """The whole skeleton, its beginning, its end, its first and last consonant."""
+    return skel, skel[:2], skel[-2:], skel[:1] + skel[-1:]
+
+
+def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
+    """Keys for an inverted index of names; a name the scorer flags shares one with the query.
+
+    Every pair of words gives four keys: their skeletons, the beginnings
+    (two consonants) of their skeletons, the ends, and the first and last
+    consonants — one typo or a truncated word leaves at least one of them
+    whole. A name of a single word gives the key of that word. With
+    ``query=True`` (the document's side) the key of each single word is added
+    too, so that a list name of a single word is found.
+    """
+    skels = [s for s in prepared.skeletons if s][:_MAX_KEY_WORDS]
+    keys: set[str] = set()
+    if len(skels) <= 1 or query:
+        keys.update("w:" + s for s in skels)
+    subs = [_subkeys(s) for s in skels]
+    for a, b in combinations(subs, 2):
+        for kind in range(4):
+            x, y = a[kind], b[kind]
+            if x > y:
+                x, y = y, x
+            keys.add(f"{kind}:{x}|{y}")
+    return keys
+
+
+# -- comparison ---------------------------------------------------------------------------
+
+def word_similarity(a: str, b: str, skel_a: str, skel_b: str, arabic: bool = False) -> float:
+    """How alike two folded words are, in [0, 1].
+
+    ``arabic``: one of them was read from Arabic script, so short vowels are
+    unknown and the skeletons decide.
+    """
+    if a == b:
+        return 1.0
+    longest = max(len(a), len(b))
+    sim = 1.0 - OSA.distance(a, b) / longest if longest else 0.0
+    if arabic and skel_a and skel_b:
+        if skel_a == skel_b:
+            sim = max(sim, 0.9)
+        elif len(skel_a) >= 4 and len(skel_b) >= 4 and OSA.distance(skel_a, skel_b) == 1:
+            sim = max(sim, 0.78)
+    for prefix in _GLUED:
+        if a.startswith(prefix) and len(a) > len(prefix) + 1:
+            sim = max(sim, 0.95 * word_similarity(a[len(prefix):], b, "", "", False))
+        if b.startswith(prefix) and len(b) > len(prefix) + 1:
+            sim = max(sim, 0.95 * word_similarity(a, b[len(prefix):], "", "", False))
+    return sim
+
+
+@dataclass(frozen=True, slots=True)
+class NameComparison:
+    """The outcome of :func:`compare_names`: a score and which words paired."""
+
+    score: float
+    pairs: tuple[tuple[int, int, float], ...]  # (query word, record word, similarity)
+    query_words: int
+    record_words: int
+
+    def describe(self, query: PreparedName, record: PreparedName) -> str:
+        """The name part of the reasons, in words."""
+        if not self.pairs:
+            return "names differ"
+        q_roles = {query.roles[i] for i, _, _ in self.pairs}
+        all_surname = all(query.roles[i] != "s" or any(i == p[0] for p in self.pairs)
+                          for i in range(self.query_words))
+        has_given = "g" in query.roles
+        given_hit = "g" in q_roles
+        if "s" in query.roles and all_surname and (given_hit or not has_given):
+            text = "surname and given names match" if given_hit else "surname matches"
+        elif "s" in query.roles and all_surname:
+            text = "surname matches; given names differ"
+        elif given_hit and "s" in query.roles:
+            text = "given names match; surname differs in part"
+        else:
+            text = "name matches"
+        notes = []
+        if any(query.roles[i] in "sg" and record.roles[j] in "sg" and
+               query.roles[i] != record.roles[j] for i, j, _ in self.pairs):
+            notes.append("in another order")
+        if any(s < 1.0 for _, _, s in self.pairs):
+            notes.append("with spelling variants")
+        if self.record_words > len(self.pairs) or self.query_words > len(self.pairs):
+            notes.append("a name missing" if not query.truncated else "truncated in the MRZ")
+        return text + (" (" + ", ".join(notes) + ")" if notes else "")
+
+
+_NO_MATCH = NameComparison(0.0, (), 0, 0)
+
+
+def _weight(word: str) -> float:
+    return 0.5 if word in COMMON else 1.0
+
+
+def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
+    """How well ``record`` names the person ``query`` names, in [0, 1], any word order."""
+    q, r = query.words, record.words
+    if not q or not r:
+        return _NO_MATCH
+    last = len(q) - 1
+    candidates = []
+    for i, qw in enumerate(q):
+        qa = query.arabic[i] == "1"
+        for j, rw in enumerate(r):
+            arabic = qa or record.arabic[j] == "1"
+            sim = word_similarity(qw, rw, query.skeletons[i], record.skeletons[j], arabic)
+            if sim < 1.0:
+                if len(qw) == 1 and rw.startswith(qw):
+                    sim = max(sim, 0.85)  # an initial
+                elif query.truncated and i == last and len(qw) >= 2 and rw.startswith(qw):
+                    sim = max(sim, 0.97)
+                elif len(rw) == 1 and qw.startswith(rw):
+                    sim = max(sim, 0.85)
+            if sim >= TOKEN_MATCH:
+                candidates.append((sim, i, j))
+    if not candidates:
+        return NameComparison(0.0, (), len(q), len(r))
+    candidates.sort(reverse=True)
+    used_q: set[int] = set()
+    used_r: set[int] = set()
+    pairs = []
+    for sim, i, j in candidates:
+        if i not in used_q and j not in used_r:
+            used_q.add(i)
+            used_r.add(j)
+            pairs.append((i, j, sim))
+    # The shorter name must be found in the longer one.
+    if len(q) <= len(r):
+        total = sum(_weight(w) for w in q)
+        got = sum(_weight(q[i]) * s for i, _, s in pairs)
+        extra = len(r) - len(pairs)
+    else:
+        total = sum(_weight(w) for w in r)
+        got = sum(_weight(r[j]) * s for _, j, s in pairs)
+        extra = 0 if query.truncated else len(q) - len(pairs)
+    score = got / total
+    if min(len(q), len(r)) == 1:
+        score *= 0.8  # one word alone says little
+    score -= 0.02 * min(extra, 3)
+    return NameComparison(round(max(score, 0.0), 4), tuple(pairs), len(q), len(r))
