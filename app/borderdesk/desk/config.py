@@ -51,7 +51,7 @@ class DeskSection:
 class WatchlistSection:
     """The lists (borderdesk.watchlist): candidate search and bundles."""
 
-    max_candidates: int = 200  # persons scored per holder, the best by shared name keys
+    max_candidates: int = 100  # persons scored per holder, the best by shared name keys
     bundle_valid_hours: float = 168.0  # validity a publisher gives a bundle it builds
 
 

@@ -30,7 +30,8 @@ def screen_holder(lists: Lists, doc: Document, thresholds, max_candidates: int) 
         if level is None:
             continue
         rec = person.record
-        found.append(Match(kind="person", list=rec.list, record_id=rec.id, score=score,
+        found.append(Match(kind="person", list=rec["list"], record_id=rec["id"], score=score,
                            level=level, reasons=reasons, list_version=lists.version,
-                           action=rec.action, category=rec.category, record=rec.as_json()))
+                           action=rec.get("action", ""), category=rec.get("category", ""),
+                           record=rec))
     return found

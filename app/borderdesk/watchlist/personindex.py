@@ -129,10 +129,10 @@ class PersonWriter:
 
 @dataclass(frozen=True)
 class ListedPerson:
-    """A person record with its prepared names, as the scorer needs it."""
+    """A person record (``PersonRecord.as_json()``) with its prepared names, for the scorer."""
 
     pid: int
-    record: PersonRecord
+    record: dict
     prepared: object  # persons.PreparedPerson
 
 
@@ -140,11 +140,18 @@ def _record(obj: dict) -> PersonRecord:
     return person_record({k: v for k, v in obj.items() if v is not None})
 
 
-def _prepared_person(record_json: str, prepared_json: str):
-    rec = _record(json.loads(record_json))
+def _prepared_person(record_json: str, prepared_json: str, validate: bool = False):
+    """The record (a dict) and its PreparedPerson; ``validate`` checks the record (import)."""
+    rec = json.loads(record_json)
+    if validate:
+        _record(rec)
     PreparedName = _names().PreparedName
     names = [PreparedName.from_json(v) for v in json.loads(prepared_json)]
-    return rec, _persons().prepare_person(names, rec.birth_date, rec.nationality, rec.sex)
+    if len(names) != len(rec["names"]):
+        raise ValueError("the prepared names do not match the record's names")
+    prepared = _persons().prepare_person(names, rec.get("birth_date"), rec.get("nationality"),
+                                         rec.get("sex"))
+    return rec, prepared
 
 
 class PersonList:
@@ -242,10 +249,10 @@ class PersonList:
                     raise CorruptBundle("the person numbers of persons.db are not 0, 1, 2 ...")
                 expected += 1
                 try:
-                    rec, _ = _prepared_person(text, prepared)
+                    rec, _ = _prepared_person(text, prepared, validate=True)
                 except (InvalidRecord, ValueError, TypeError, KeyError) as exc:
                     raise CorruptBundle(f"person record {pid} does not validate: {exc}") from None
-                if self.years[pid] != _year(rec.birth_date):
+                if self.years[pid] != _year(rec.get("birth_date") or ""):
                     raise CorruptBundle(f"persons.born disagrees with person record {pid}")
         if len(self.pids) and int(self.pids.max()) >= self.count:
             raise CorruptBundle("the candidate index names persons that are not stored")
