@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..mrz import Document
+from ..watchlist.exceptions import WatchlistError
 from ..watchlist.lists import Lists
 from ..watchlist.match import Level
 from ..watchlist.screen import screen
@@ -37,6 +38,7 @@ class Desk:
         self.store = watchlists.store(self.config)
         self._lists: Lists | None = None
         self._lists_dir: Path | None = None
+        self._rules_differ = False
         self._lock = threading.Lock()
 
     def now(self) -> datetime:
@@ -49,8 +51,14 @@ class Desk:
             if live != self._lists_dir:
                 # The old version's files stay readable for a check still using them;
                 # they are released when the last reference goes.
-                self._lists = Lists.open(live) if live is not None else None
+                try:
+                    self._lists = Lists.open(live) if live is not None else None
+                except (OSError, WatchlistError):
+                    # Another import switched versions between the look and the open.
+                    live = self.store.current_dir()
+                    self._lists = Lists.open(live) if live is not None else None
                 self._lists_dir = live
+                self._rules_differ = self._lists is not None and self._lists.rules_differ()
             return self._lists
 
     def check(self, mrz: str | Document, source: str = "manual") -> Verdict:
@@ -65,7 +73,7 @@ class Desk:
         else:
             matches = screen(lists, doc, self.config.screening,
                              self.config.watchlist.max_candidates)
-            state = watchlists.state_of(lists.manifest, checked_at)
+            state = watchlists.state_of(lists.manifest, checked_at, self._rules_differ)
         level = max((m.level for m in matches), key=lambda lv: lv.rank, default=Level.CLEAR)
         return Verdict(level=level, document=doc, document_checks=problems, matches=matches,
                        watchlist=state, source=source, checked_at=checked_at)

@@ -53,7 +53,7 @@ def status(config: Config | None = None, now: datetime | None = None) -> dict:
     return store(config).status(now)
 
 
-def state_of(manifest: dict | None, now: datetime) -> WatchlistState:
+def state_of(manifest: dict | None, now: datetime, rules_differ: bool = False) -> WatchlistState:
     """The :class:`WatchlistState` a verdict carries for the lists of ``manifest``."""
     if manifest is None:
         return WatchlistState(version=None, age_hours=None, state="NONE",
@@ -62,6 +62,9 @@ def state_of(manifest: dict | None, now: datetime) -> WatchlistState:
     notes = ()
     if facts["state"] == "STALE":
         notes = (f"the lists expired on {facts['expires']}: no hit is not reliable",)
+    if rules_differ:
+        notes += ("the person lists were prepared by other name rules than this desk's: "
+                  "import a newer bundle",)
     return WatchlistState(version=facts["version"], age_hours=facts["age_hours"],
                           state=facts["state"], lists=facts["lists"], notes=notes)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from . import bundle, hashindex
 from .documents import DocumentList
-from .exceptions import CorruptBundle, WatchlistError
-from .personindex import PersonList, rules_version
+from .exceptions import CorruptBundle
+from .personindex import RULES_FILE, PersonList, reprepare, rules_version
 
 PARTS = frozenset({"documents.hash", "documents.dir", "documents.db", "persons.hash",
                    "persons.dir", "persons.pids", "persons.born", "persons.db"})
@@ -46,6 +46,26 @@ class Lists:
     def version(self) -> int:
         return self.manifest["version"]
 
+    @staticmethod
+    def name_rules(path: Path, manifest: dict) -> str | None:
+        """The name rules that prepared the names stored in ``path``."""
+        local = path / RULES_FILE
+        if local.is_file():
+            return local.read_text().strip()
+        return (manifest.get("persons") or {}).get("name_rules")
+
+    def rules_differ(self) -> bool:
+        """The desk's name rules are not the ones that prepared these lists' names."""
+        return len(self.persons) > 0 and self.name_rules(self.path, self.manifest) != rules_version()
+
+    @staticmethod
+    def prepare_names(path: Path, manifest: dict) -> bool:
+        """Prepare the names again when the bundle's name rules are not the desk's."""
+        if not _count(manifest, "persons") or Lists.name_rules(path, manifest) == rules_version():
+            return False
+        reprepare(path, _index_key(manifest))
+        return True
+
     @classmethod
     def open(cls, path: Path) -> Lists:
         manifest = json.loads((path / bundle.MANIFEST).read_text())
@@ -65,11 +85,6 @@ class Lists:
         if missing:
             raise CorruptBundle(f"the bundle lacks part(s) {', '.join(sorted(missing))}")
         n_docs, n_persons = _count(manifest, "documents"), _count(manifest, "persons")
-        rules = (manifest.get("persons") or {}).get("name_rules")
-        if n_persons and rules != rules_version():
-            raise WatchlistError(f"the bundle's names were prepared by name rules {rules!r}; "
-                                 f"this desk has rules {rules_version()!r}: rebuild the bundle "
-                                 "with this release, or update the desk")
         lists = Lists.open(path)
         try:
             lists.documents.index.check()

@@ -16,9 +16,11 @@ year first, and scores only the best of them: never every name on the list.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import mmap
+import os
 import sqlite3
 import threading
 from array import array
@@ -33,6 +35,7 @@ from .exceptions import CorruptBundle, InvalidRecord
 from .records import PersonRecord, person_record
 
 KEY_PERSON = b"bd-name-key"
+RULES_FILE = "name-rules"  # in a version directory whose names the desk prepared again
 BATCH = 20_000
 PIDS = np.dtype("<u4")
 YEARS = np.dtype("<u2")
@@ -49,9 +52,36 @@ def _persons():
     return persons
 
 
+# Names in several scripts and spellings: what the name rules make of them identifies the rules.
+_PROBES = [("Ben Ali", "Mohamed Amine", ""), ("", "", "محمد بن علي"), ("Щербаков", "Иван", ""),
+           ("Müller-Lüdenscheidt", "Jürgen", ""), ("ABD EL KADER", "DJAMEL", ""),
+           ("", "", "عبد القادر الشريف"), ("OULD CHEIKH", "YOUSSOUF", ""), ("EL HOUSSEINI", "", ""),
+           ("AIT OUBELLA", "Fatima Zahra", ""), ("", "", "Ivan Petrovich Sidorov")]
+_rules_version: str | None = None
+
+
 def rules_version() -> str:
-    """The version of the name rules that prepared a list's names (they must agree)."""
-    return str(getattr(_names(), "RULES_VERSION", "1"))
+    """Which name rules prepared a list's names; the desk's must agree to use them as they are.
+
+    ``names.RULES_VERSION`` when the rules declare one, else a digest of what
+    the rules make of a set of probe names (so a change of behaviour is seen
+    even where no one bumped a number).
+    """
+    global _rules_version
+    if _rules_version is None:
+        names = _names()
+        declared = getattr(names, "RULES_VERSION", None)
+        if declared is not None:
+            _rules_version = str(declared)
+        else:
+            probe = []
+            for surname, given, full in _PROBES:
+                prepared = names.prepare_name(surname, given, full)
+                probe.append([prepared.as_json(), sorted(names.candidate_keys(prepared)),
+                              sorted(names.candidate_keys(prepared, query=True))])
+            text = json.dumps(probe, ensure_ascii=False, sort_keys=True).encode()
+            _rules_version = "probe-" + hashlib.sha256(text).hexdigest()[:16]
+    return _rules_version
 
 
 def _year(birth_date: str) -> int:
@@ -266,3 +296,26 @@ class PersonList:
             except BufferError:
                 pass  # a candidate slice still refers to it; unmapped when that goes
         self._db.close()
+
+
+def reprepare(directory: Path, key: bytes) -> int:
+    """Prepare the names of ``directory``'s person records again, with this desk's name rules.
+
+    For a bundle whose names were prepared by other rules: the records (already
+    verified) are read from ``persons.db`` and the person parts written anew in
+    their place. Returns the number of persons.
+    """
+    work = directory / "reprepare"
+    work.mkdir()
+    writer = PersonWriter(work, key)
+    source = sqlite3.connect(f"file:{directory / 'persons.db'}?mode=ro", uri=True)
+    try:
+        for (text,) in source.execute("SELECT record FROM persons ORDER BY pid"):
+            writer.add(_record(json.loads(text)))
+    finally:
+        source.close()
+    for name, (path, _) in writer.finish().items():
+        os.replace(path, directory / name)
+    (directory / RULES_FILE).write_text(rules_version())
+    work.rmdir()
+    return writer.count

@@ -140,6 +140,8 @@ class Store:
                                          lambda m: _accept(m, held_version))
                 manifest = verified.manifest
                 Lists.verify(staging, manifest)
+                if Lists.prepare_names(staging, manifest):
+                    Lists.verify(staging, manifest)
                 _fsync_dir(staging)
                 versions = self.root / VERSIONS
                 versions.mkdir(exist_ok=True)

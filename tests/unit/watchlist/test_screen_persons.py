@@ -69,3 +69,18 @@ def test_candidate_limit_and_year_first(desk):
     for i in range(3):
         keys |= candidate_keys(prepare_name(f"Surname{chr(65 + i)}Ax", "Pierre"), query=True)
     assert len(lists.persons.candidates(keys, 2, 1990)) == 2
+
+
+def test_names_prepared_by_other_rules_are_prepared_again_on_import(store, publisher,
+                                                                    monkeypatch):
+    from borderdesk.watchlist import personindex
+    monkeypatch.setattr(personindex, "_rules_version", "older-rules")
+    bundle = publisher.build(WANTED + FILLER)
+    monkeypatch.setattr(personindex, "_rules_version", None)  # the desk's own rules
+    store.import_bundle(bundle)
+    live = store.current_dir()
+    assert (live / "name-rules").read_text() == personindex.rules_version()
+    desk = Desk()
+    verdict = desk.check(td3("ZZ1234567", "DZA", "HADAD", "LAILA", "750602", sex="F"))
+    assert [m.record_id for m in verdict.matches] == ["P1"]
+    assert verdict.watchlist.notes == ()
