@@ -25,6 +25,7 @@ import fcntl
 import json
 import os
 import shutil
+import sqlite3
 import uuid
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -151,6 +152,10 @@ class Store:
                 os.rename(staging, final)
                 _fsync_dir(versions)
                 self._switch(final)
+            except (OSError, sqlite3.Error) as exc:
+                shutil.rmtree(staging, ignore_errors=True)
+                reason = getattr(exc, "strerror", None) or exc
+                raise BundleError(f"the import failed and was undone: {reason}") from None
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
