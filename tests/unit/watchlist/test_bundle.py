@@ -264,3 +264,20 @@ def test_missing_part(store, live, tmp_path, publisher):
         del parts["persons.born"], manifest["parts"]["persons.born"]
     refused(store, resign(live, tmp_path / "m.bundle", publisher.key, edit_parts=edit),
             CorruptBundle, "lacks part")
+
+
+def test_not_enough_disk_space(store, live, monkeypatch):
+    import shutil as shutil_module
+    from collections import namedtuple
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil_module, "disk_usage", lambda path: usage(10**9, 10**9, 1000))
+    refused(store, live, BundleError, "not enough disk space to import")
+
+
+def test_a_write_that_fails_is_undone(store, live, monkeypatch):
+    from borderdesk.watchlist import lists
+
+    def full(*args):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(lists.Lists, "prepare_names", staticmethod(full))
+    refused(store, live, BundleError, "undone: No space left on device")
