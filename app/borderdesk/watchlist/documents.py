@@ -32,6 +32,7 @@ from .records import DocumentRecord, normalise_number
 
 INDEX_PERSON = b"bd-doc-index"
 DETAIL_PERSON = b"bd-doc-detail"
+RECORD_PERSON = b"bd-doc-record"
 BATCH = 50_000
 
 
@@ -40,7 +41,18 @@ def _signed(h: int) -> int:
 
 
 def _nonce(n: int) -> bytes:
-    return n.to_bytes(12, "little")
+    return (n & (1 << 64) - 1).to_bytes(12, "little")
+
+
+def record_key(key: bytes, list_name: str, record_id: str) -> int:
+    """The record's own number ``n`` (signed 64-bit), from its list and id.
+
+    With the number's hash ``h`` it is the record's key in ``documents.db``, and
+    the nonce of its encryption (unique under each number's key, as list and id
+    are unique). Derived, not counted, so that a later change to one record
+    (a delta) finds it without the rest.
+    """
+    return _signed(hashindex.keyed_hash(key, f"{list_name}\x00{record_id}", RECORD_PERSON))
 
 
 def _detail_key(key: bytes, number: str) -> bytes:
@@ -79,7 +91,7 @@ class DocumentWriter:
         self._tmp = workdir / "documents-unsorted.db"
         self._db = sqlite3.connect(self._tmp)
         self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                               "CREATE TABLE raw(n INTEGER PRIMARY KEY, h INTEGER, data BLOB);")
+                               "CREATE TABLE raw(h INTEGER, n INTEGER, data BLOB);")
         self._rows: list[tuple[int, int, bytes]] = []
 
     def _string(self, s: str) -> int:
@@ -89,7 +101,7 @@ class DocumentWriter:
         return i
 
     def add(self, rec: DocumentRecord) -> None:
-        n = len(self.hashes)
+        n = record_key(self.key, rec.list, rec.id)
         h = hashindex.keyed_hash(self.key, rec.document_number, INDEX_PERSON)
         plain = json.dumps([rec.id, self._string(rec.list), rec.issuing_state, rec.document_type,
                             rec.status, rec.reported, self._string(rec.action)],
@@ -98,7 +110,7 @@ class DocumentWriter:
             _nonce(n), plain, None)
         self.hashes.append(h)
         self.lists[rec.list] = self.lists.get(rec.list, 0) + 1
-        self._rows.append((n, _signed(h), data))
+        self._rows.append((_signed(h), n, data))
         if len(self._rows) >= BATCH:
             self._flush()
 
