@@ -45,6 +45,7 @@ def main() -> None:
     ap.add_argument("--filler", type=int, default=0)
     ap.add_argument("--show", type=int, default=5, help="misses and false positives to print")
     args = ap.parse_args()
+    os.nice(10)
     cases = [json.loads(line) for line in args.cases.read_text().splitlines() if line.strip()]
     print(f"{len(cases)} cases, records {args.records}, filler {args.filler} "
           f"(load {os.getloadavg()[0]:.2f})")
