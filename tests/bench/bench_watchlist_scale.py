@@ -122,9 +122,16 @@ def serve(desk_dir: Path, queries_path: Path) -> None:
         t = time.perf_counter_ns()
         found = screen_document(lists, doc)
         times.append((time.perf_counter_ns() - t) / 1e6)
-        hits += any(m.level == "HIT" for m in found)
+        hits += bool(found)
     out["doc_lookup_ms"] = times
     out["doc_hits_found"] = hits
+    numbers = [doc.document_number for doc in docs]
+    times = []
+    for number in numbers:
+        t = time.perf_counter_ns()
+        lists.documents.find(number)
+        times.append((time.perf_counter_ns() - t) / 1e6)
+    out["doc_find_ms"] = times
     cfg = desk.config
     people = [parse(q) for q in queries["person_hits"] + queries["person_misses"]]
     times, flagged = [], 0
@@ -325,9 +332,12 @@ def main() -> None:
     print()
     print(f"{'':34}{'borderdesk':>24}{'naive':>26}")
     d, nd = r["doc_lookup_ms"], naive_d["ms"]
-    print(f"{'document check p50 / p99':34}{pct(d, 50):>12.3f} / {pct(d, 99):.3f} ms"
+    print(f"{'document screening p50 / p99':34}{pct(d, 50):>12.3f} / {pct(d, 99):.3f} ms"
           f"{pct(nd, 50):>14.3f} / {pct(nd, 99):.3f} ms   (target p99 < 1 ms; {n_docs} docs,"
-          f" {r['doc_hits_found']}/{len(queries['doc_hits'])} listed found)")
+          f" {r['doc_hits_found']}/{len(queries['doc_hits'])} listed flagged)")
+    f = r["doc_find_ms"]
+    print(f"{'  of which the list lookup':34}{pct(f, 50):>12.3f} / {pct(f, 99):.3f} ms"
+          "   (hash, index, and on a hit the details decrypted)")
     p, np_ = r["person_ms"], naive_p["ms"]
     print(f"{'person screening p50 / p95':34}{pct(p, 50):>12.2f} / {pct(p, 95):.2f} ms"
           f"{pct(np_, 50):>14.0f} / {pct(np_, 95):.0f} ms   (target p95 < 50 ms; naive over "

@@ -45,31 +45,43 @@ def _match(listed: ListedDocument, score: float, level: Level, reasons: list[str
                  action=listed.action, category=listed.status, record=listed.as_json())
 
 
-def read_numbers(doc: Document) -> list[tuple[str, str]]:
-    """The numbers the document may really carry beside the one parsed, with why.
+def read_numbers(doc: Document) -> list[tuple[str, str, str]]:
+    """The numbers the document may really carry beside the one parsed: (number, what, why).
 
     One OCR look-alike away from the parsed number when its check digit fails;
-    the number as read when the parser repaired it under the check digit.
+    the number as read when the parser corrected it (a look-alike repaired under
+    the check digit, trailing ``K`` taken for fillers).
     """
     number = normalise_number(doc.document_number)
-    near: dict[str, str] = {}
+    near: dict[str, tuple[str, str]] = {}
     if doc.checks.document_number is False:
         for candidate, (i, read, alt) in repair.single_substitutions(number):
             candidate = normalise_number(candidate)
             if candidate and candidate != number:
-                near.setdefault(candidate, f"one OCR look-alike from the number read "
-                                           f"({read!r} at position {i + 1} taken as {alt!r}); "
-                                           "the document number check digit fails")
-    span = LAYOUTS[doc.format].span("document_number") if doc.format in LAYOUTS else None
+                near.setdefault(candidate, ("near number", (
+                    f"one OCR look-alike from the number read ({read!r} at position {i + 1} "
+                    f"taken as {alt!r}); the document number check digit fails")))
+    as_read = _number_as_read(doc)
+    if as_read and as_read != number:
+        near.setdefault(as_read, ("the number as read", (
+            f"the reader read {as_read} and corrected it to {number}: "
+            + "; ".join(sorted({c.reason for c in doc.corrections
+                                if c.field == "document_number"})))))
+    return [(n, what, why) for n, (what, why) in near.items()]
+
+
+def _number_as_read(doc: Document) -> str:
+    """The document number field as read, the parser's corrections undone (fillers dropped)."""
+    layout = LAYOUTS.get(doc.format)
+    if layout is None or not any(c.field == "document_number" for c in doc.corrections):
+        return ""
+    span = layout.span("document_number")
+    chars = list(doc.lines[span.line][span.start:span.end])
     for c in doc.corrections:
-        if c.field != "document_number" or span is None or c.line - 1 != span.line:
-            continue
         i = c.position - 1 - span.start
-        if 0 <= i < len(number) and number[i] == c.corrected:
-            candidate = number[:i] + c.read + number[i + 1:]
-            near.setdefault(candidate, f"the number as read before the check digit repair "
-                                       f"({c.read!r} at position {i + 1})")
-    return list(near.items())
+        if c.field == "document_number" and c.line - 1 == span.line and 0 <= i < len(chars):
+            chars[i:i + len(c.read)] = c.read
+    return normalise_number("".join(chars))
 
 
 def screen_document(lists: Lists, doc: Document) -> list[Match]:
@@ -86,14 +98,14 @@ def screen_document(lists: Lists, doc: Document) -> list[Match]:
             found.append(_match(listed, SCORE_OTHER_STATE, Level.POSSIBLE, [
                 f"the same document number {number} is {_describe(listed)} under issuing "
                 f"state {listed.issuing_state}, not {state or 'the state read'}"], version))
-    for candidate, why in read_numbers(doc):
+    for candidate, what, why in read_numbers(doc):
         for listed in lists.documents.find(candidate):
             same = listed.issuing_state == state
             where = "of the same state" if same else f"under issuing state {listed.issuing_state}"
             found.append(_match(
                 listed, SCORE_NEAR_SAME_STATE if same else SCORE_NEAR_OTHER_STATE,
                 Level.POSSIBLE,
-                [f"near number {candidate} {where} is {_describe(listed)}", why], version))
+                [f"{what} {candidate} {where} is {_describe(listed)}", why], version))
     return found
 
 
