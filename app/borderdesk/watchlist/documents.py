@@ -16,7 +16,6 @@ hit from the same number under another state.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 import threading
 from array import array
@@ -33,6 +32,7 @@ from .records import DocumentRecord, normalise_number
 INDEX_PERSON = b"bd-doc-index"
 DETAIL_PERSON = b"bd-doc-detail"
 RECORD_PERSON = b"bd-doc-record"
+SEPARATOR = "\x1f"  # between the fields of a record's details; no text field holds a control character
 BATCH = 50_000
 
 
@@ -103,9 +103,9 @@ class DocumentWriter:
     def add(self, rec: DocumentRecord) -> None:
         n = record_key(self.key, rec.list, rec.id)
         h = hashindex.keyed_hash(self.key, rec.document_number, INDEX_PERSON)
-        plain = json.dumps([rec.id, self._string(rec.list), rec.issuing_state, rec.document_type,
-                            rec.status, rec.reported, self._string(rec.action)],
-                           ensure_ascii=False, separators=(",", ":")).encode()
+        plain = SEPARATOR.join((rec.id, str(self._string(rec.list)), rec.issuing_state,
+                                rec.document_type, rec.status, rec.reported,
+                                str(self._string(rec.action)))).encode()
         data = ChaCha20Poly1305(_detail_key(self.key, rec.document_number)).encrypt(
             _nonce(n), plain, None)
         self.hashes.append(h)
@@ -176,9 +176,10 @@ class DocumentList:
                 plain = aead.decrypt(_nonce(n), data, None)
             except InvalidTag:
                 continue  # another number with the same 64-bit hash
-            rid, list_i, state, doc_type, status, reported, action_i = json.loads(plain)
-            found.append(ListedDocument(rid, self._strings[list_i], state, number, doc_type,
-                                        status, reported, self._strings[action_i]))
+            rid, list_i, state, doc_type, status, reported, action_i = \
+                plain.decode().split(SEPARATOR)
+            found.append(ListedDocument(rid, self._strings[int(list_i)], state, number, doc_type,
+                                        status, reported, self._strings[int(action_i)]))
         return found
 
     def row_count(self) -> int:

@@ -38,6 +38,7 @@ _LIST = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _DOCUMENT_TYPE = re.compile(r"[A-Z][A-Z<]?")
 _BIRTH = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _STATE_ALIASES = {"DEU": "D"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 DOCUMENT_KEYS = frozenset({"kind", "id", "list", "issuing_state", "document_number",
                            "document_type", "status", "reported", "action"})
@@ -116,8 +117,8 @@ def _text(obj: dict, key: str, *, required: bool = False, limit: int = MAX_TEXT)
         raise InvalidRecord(f"{key!r} is empty")
     if len(value) > limit:
         raise InvalidRecord(f"{key!r} is longer than {limit} characters")
-    if any(c in value for c in "\x00\r\n"):
-        raise InvalidRecord(f"{key!r} holds a control character")
+    if _CONTROL.search(value):
+        raise InvalidRecord(f"{key!r} holds a control character (a line break, a tab ...)")
     return value
 
 

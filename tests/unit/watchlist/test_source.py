@@ -54,6 +54,7 @@ BAD_LINES = [
     (json.dumps(doc_record(reported="01/05/2024")), "'reported'"),
     (json.dumps(doc_record(colour="red")), "unknown key"),
     (json.dumps(doc_record(action="a\nb")), "control character"),
+    (json.dumps(doc_record(id="a\x1fb")), "control character"),
     (json.dumps({**PERSON, "names": []}), "'names' must be a non-empty list"),
     (json.dumps({**PERSON, "names": "Mohamed"}), "'names' must be a non-empty list"),
     (json.dumps({**PERSON, "names": [{"given_names": "Mohamed"}]}), "needs a surname"),
