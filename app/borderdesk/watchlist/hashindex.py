@@ -31,7 +31,7 @@ from .exceptions import CorruptBundle
 HASH_BYTES = 8
 KEY_BYTES = 32
 DTYPE = np.dtype("<u8")
-BUCKET_TARGET = 8  # hashes per bucket, on average
+BUCKET_TARGET = 32  # hashes per bucket, on average: a directory of 2 bits a hash
 
 
 def keyed_hash(key: bytes, value: str, person: bytes) -> int:
