@@ -36,8 +36,8 @@ counts when the folded words are close (Damerau-Levenshtein, so one typo in a
 long word is allowed) or, for a word read from Arabic script, when the
 skeletons agree; a word the MRZ truncated matches the words it begins
 (:attr:`PreparedName.truncated`), an initial the words it begins. Words the
-shorter name lacks do not count against it (missing middle names); common
-given names (:data:`COMMON`) weigh less than rare words.
+shorter name lacks cost little (missing middle names); a word of the shorter
+name with no counterpart costs more.
 
 Candidate keys (:func:`candidate_keys`): pairs of word skeletons (and of
 their beginnings, ends and first and last consonants, so that one typo or a
@@ -73,32 +73,32 @@ PARTICLES = frozenset({
 })
 _ARTICLES = PARTICLES - {"BEN", "BIN", "IBN", "BENT", "BINT", "OULD", "OULED", "ULD", "AIT",
                          "AYT", "AITH"}
-# Prefixes that form one name with the next word (ABD EL KADER, ABOU BAKR).
+# Prefixes that form one name with the next word (ABD EL KADER, ABOU BAKR), the
+# article between them dropped.
 _JOINING = {"ABD": "ABD", "ABDEL": "ABD", "ABDUL": "ABD", "ABDOUL": "ABD", "ABDAL": "ABD",
-            "ABDIL": "ABD", "ABDELL": "ABD", "ABOU": "ABOU", "ABU": "ABOU", "ABO": "ABOU"}
-# Particles written together with the name, tried off when comparing (folded).
-_GLUED = ("BEN", "BIN", "IBN", "AIT", "ULD")
-
-# Given names so common on the lists of the region that they say little alone
-# (folded forms). A pair of them weighs half a rarer word.
-COMMON = frozenset({
-    "MUHAMED", "MUHAMAD", "MHMD", "AHMED", "AHMAD", "ALI", "MUSTAFA", "MUSTAFA", "ABDALAH",
-    "ABDLAH", "IBRAHIM", "IUSEF", "IUSUF", "UMAR", "UMAR", "HASAN", "HUSEIN", "HUSAIN",
-    "HAMID", "HAMED", "KARIM", "MAHMUD", "SAID", "SALAH", "FATIMA", "FATMA", "AIxA",
-    "AMINA", "AMIN", "MARIAM", "MARIEM", "KADIJA", "ISMAIL", "ABDKADER", "ABDKADIR",
-    "ABDRAHMAN", "ABDRAHIM", "ABDAZIZ", "IUNES", "IUNUS", "ALEKSANDR", "IVAN", "SERGEI",
-    "VLADIMIR", "ANDREI", "DMITRI", "UL",
-})
+            "ABDIL": "ABD", "ABDELL": "ABD", "ABOU": "ABU", "ABU": "ABU", "ABO": "ABU"}
+# Filiation particles: written together with the next word (BEN ALI = BENALI), and
+# that word is also tried alone (BENALI = ALI): see word_similarity.
+_FILIATION = {"BEN": "BEN", "BIN": "BEN", "IBN": "BEN", "BENT": "BENT", "BINT": "BENT",
+              "OULD": "ULD", "OULED": "ULD", "ULD": "ULD", "AIT": "AIT", "AYT": "AIT",
+              "AITH": "AIT"}
+_GLUED = ("BENT", "BEN", "ULD", "AIT")
+# Second halves of compound names, joined to the word before (NOUR EDDINE,
+# NASR ALLAH), in folded spelling: what they are joined as.
+_COMPOUND = {"DIN": "EDIN", "EDIN": "EDIN", "UDIN": "EDIN", "ADIN": "EDIN", "ALA": "ALA",
+             "ULA": "ALA", "ELA": "ALA"}
 
 TOKEN_MATCH = 0.75  # least similarity at which two words count as the same name
 
 _ABD = re.compile(r"^ABD[AEIOU]{0,2}(?:L|(?=([TDRZSN])\1))(?=[A-Z]{2})")
+_BIN = re.compile(r"^(?:BIN|IBN)(?=[A-Z]{3})")
 _GLUED_ARTICLE = re.compile(r"^(?:EL|AL|UL)(?=[A-Z]{4})|^[AE](?=([TDRZSN])\1[A-Z]{3})|^ECH(?=CH)")
 _FOLDS = (
     ("X", "KS"), ("DZH", "J"), ("DJ", "J"), ("ZH", "J"), ("TCH", "x"), ("SCH", "x"),
     ("SH", "x"), ("CH", "x"), ("KH", "K"), ("GH", "G"), ("PH", "F"), ("TH", "T"),
-    ("DH", "D"), ("CK", "K"), ("Q", "K"), ("C", "K"), ("OU", "U"), ("OO", "U"),
-    ("W", "U"), ("Y", "I"), ("O", "U"),
+    ("DH", "D"), ("CK", "K"), ("Q", "K"), ("CE", "SE"), ("CI", "SI"), ("CY", "SY"),
+    ("C", "K"), ("UE", "U"), ("OE", "O"), ("AE", "A"), ("OU", "U"), ("OO", "U"),
+    ("W", "V"), ("Y", "I"), ("O", "U"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = frozenset("AEIU")
@@ -109,6 +109,7 @@ _CLASSES = str.maketrans({"P": "B", "V": "F", "G": "K", "Z": "S", "A": None, "E"
 def fold(word: str) -> str:
     """One upper-case Latin word in the folded spelling (see the module's rule 3)."""
     word = _ABD.sub("ABD", word)
+    word = _BIN.sub("BEN", word)
     word = _GLUED_ARTICLE.sub("", word)
     for old, new in _FOLDS:
         if old in word:
@@ -178,36 +179,51 @@ def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", 
     surname, given_names, full_name = _split_mrz(surname, given_names, full_name)
     raw = (_words(surname, "s") + _words(given_names, "g") + _words(full_name, "f"))
     words: list[str] = []
-    skels: list[str] = []
     roles: list[str] = []
     arabic: list[str] = []
     display: list[str] = []
+
+    def folded(k: int) -> str:
+        word, _, letters = raw[k]
+        return word if letters else fold(word)
+
     i = 0
     while i < len(raw):
         word, role, from_arabic = raw[i]
         display.append(word)
         i += 1
-        has_next = i < len(raw)
+        has_next = i < len(raw) and raw[i][1] == role
         if word in _JOINING and has_next:
             if raw[i][0] in _ARTICLES and i + 1 < len(raw):
                 display.append(raw[i][0])
                 i += 1
-            nxt = raw[i][0]
+            nxt, _, letters = raw[i]
             display.append(nxt)
-            word = _JOINING[word] + ("" if nxt in _ARTICLES else _strip_article(nxt))
-            from_arabic = from_arabic and raw[i][2]
+            head = _JOINING[word]
+            form = head + nxt if letters else fold(head + _strip_article(nxt))
+            from_arabic = letters
             i += 1
-        elif word in PARTICLES and (has_next or word in _ARTICLES):
+        elif word in _FILIATION and has_next:
+            while i < len(raw) and raw[i][0] in _ARTICLES and i + 1 < len(raw):
+                i += 1
+            display.append(raw[i][0])
+            form = _FILIATION[word] + folded(i)
+            from_arabic = raw[i][2]
+            i += 1
+        elif word in _ARTICLES and has_next:
             continue
-        folded = fold(word)
-        if not folded:
+        else:
+            form = folded(i - 1)
+            if form in _COMPOUND and words and roles[-1] == role:
+                words[-1] += _COMPOUND[form]
+                continue
+        if not form:
             continue
-        words.append(folded)
-        skels.append(skeleton(folded))
+        words.append(form)
         roles.append(role)
         arabic.append("1" if from_arabic else "0")
-    return PreparedName(tuple(words), tuple(skels), "".join(roles), "".join(arabic),
-                        " ".join(display), truncated)
+    return PreparedName(tuple(words), tuple(skeleton(w) for w in words), "".join(roles),
+                        "".join(arabic), " ".join(display), truncated)
 
 
 def _strip_article(word: str) -> str:
@@ -253,26 +269,36 @@ def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
 
 # -- comparison ---------------------------------------------------------------------------
 
-def word_similarity(a: str, b: str, skel_a: str, skel_b: str, arabic: bool = False) -> float:
+def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = False) -> float:
     """How alike two folded words are, in [0, 1].
 
-    ``arabic``: one of them was read from Arabic script, so short vowels are
-    unknown and the skeletons decide.
+    Damerau-Levenshtein (optimal string alignment) on the folded words; words
+    with the same skeleton that differ only in vowels count as spelling
+    variants (MASOUDI, MESSAOUDI). ``letters``: one of them is a
+    letter-by-letter reading of Arabic script, whose short vowels are unknown,
+    so equal skeletons decide.
     """
     if a == b:
         return 1.0
     longest = max(len(a), len(b))
     sim = 1.0 - OSA.distance(a, b) / longest if longest else 0.0
-    if arabic and skel_a and skel_b:
-        if skel_a == skel_b:
+    if skel_a and skel_a == skel_b and (len(skel_a) >= 3 or a[0] == b[0]):
+        if letters:
             sim = max(sim, 0.9)
-        elif len(skel_a) >= 4 and len(skel_b) >= 4 and OSA.distance(skel_a, skel_b) == 1:
-            sim = max(sim, 0.78)
+        elif sim >= 0.6 and a[0] == b[0]:
+            sim = max(sim, 0.8)
+    elif letters and len(skel_a) >= 4 and len(skel_b) >= 4 and OSA.distance(skel_a, skel_b) == 1:
+        sim = max(sim, 0.78)
     for prefix in _GLUED:
         if a.startswith(prefix) and len(a) > len(prefix) + 1:
-            sim = max(sim, 0.95 * word_similarity(a[len(prefix):], b, "", "", False))
+            rest = a[len(prefix):]
+            sim = max(sim, 0.95 * word_similarity(rest, b, skeleton(rest), skel_b, letters))
+            break
+    for prefix in _GLUED:
         if b.startswith(prefix) and len(b) > len(prefix) + 1:
-            sim = max(sim, 0.95 * word_similarity(a, b[len(prefix):], "", "", False))
+            rest = b[len(prefix):]
+            sim = max(sim, 0.95 * word_similarity(a, rest, skel_a, skeleton(rest), letters))
+            break
     return sim
 
 
@@ -287,10 +313,11 @@ class NameComparison:
 
     def describe(self, query: PreparedName, record: PreparedName) -> str:
         """The name part of the reasons, in words."""
-        if not self.pairs:
+        strong = [p for p in self.pairs if p[2] >= TOKEN_MATCH]
+        if not strong:
             return "names differ"
-        q_roles = {query.roles[i] for i, _, _ in self.pairs}
-        all_surname = all(query.roles[i] != "s" or any(i == p[0] for p in self.pairs)
+        q_roles = {query.roles[i] for i, _, _ in strong}
+        all_surname = all(query.roles[i] != "s" or any(i == p[0] for p in strong)
                           for i in range(self.query_words))
         has_given = "g" in query.roles
         given_hit = "g" in q_roles
@@ -304,10 +331,12 @@ class NameComparison:
             text = "name matches"
         notes = []
         if any(query.roles[i] in "sg" and record.roles[j] in "sg" and
-               query.roles[i] != record.roles[j] for i, j, _ in self.pairs):
+               query.roles[i] != record.roles[j] for i, j, _ in strong):
             notes.append("in another order")
         if any(s < 1.0 for _, _, s in self.pairs):
             notes.append("with spelling variants")
+        if len(strong) < len(self.pairs):
+            notes.append("a name spelt quite differently")
         if self.record_words > len(self.pairs) or self.query_words > len(self.pairs):
             notes.append("a name missing" if not query.truncated else "truncated in the MRZ")
         return text + (" (" + ", ".join(notes) + ")" if notes else "")
@@ -315,13 +344,22 @@ class NameComparison:
 
 _NO_MATCH = NameComparison(0.0, (), 0, 0)
 
-
-def _weight(word: str) -> float:
-    return 0.5 if word in COMMON else 1.0
+WEAK_MATCH = 0.5  # below TOKEN_MATCH, a pair still tells the words are not unrelated
+UNMATCHED = 0.1  # what a word of the shorter name with no counterpart at all costs
+MISSING = 0.02  # what each word of the longer name the shorter one lacks costs (at most 3)
+ONE_WORD = 0.8  # a name of one word says little: its score is scaled by this
 
 
 def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
-    """How well ``record`` names the person ``query`` names, in [0, 1], any word order."""
+    """How well ``record`` names the person ``query`` names, in [0, 1], any word order.
+
+    Words are paired greedily, best first, each at most once. The score is the
+    mean, over the words of the shorter name, of the similarity of its pair
+    (half of it for a weak pair, 0 with no pair), less :data:`UNMATCHED` for
+    each word of the shorter name with no pair at all and :data:`MISSING` for
+    each word of the longer name left over (none when the MRZ truncated the
+    document's name). At least one pair must be a match.
+    """
     q, r = query.words, record.words
     if not q or not r:
         return _NO_MATCH
@@ -330,8 +368,8 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
     for i, qw in enumerate(q):
         qa = query.arabic[i] == "1"
         for j, rw in enumerate(r):
-            arabic = qa or record.arabic[j] == "1"
-            sim = word_similarity(qw, rw, query.skeletons[i], record.skeletons[j], arabic)
+            letters = qa or record.arabic[j] == "1"
+            sim = word_similarity(qw, rw, query.skeletons[i], record.skeletons[j], letters)
             if sim < 1.0:
                 if len(qw) == 1 and rw.startswith(qw):
                     sim = max(sim, 0.85)  # an initial
@@ -339,10 +377,8 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
                     sim = max(sim, 0.97)
                 elif len(rw) == 1 and qw.startswith(rw):
                     sim = max(sim, 0.85)
-            if sim >= TOKEN_MATCH:
+            if sim >= WEAK_MATCH:
                 candidates.append((sim, i, j))
-    if not candidates:
-        return NameComparison(0.0, (), len(q), len(r))
     candidates.sort(reverse=True)
     used_q: set[int] = set()
     used_r: set[int] = set()
@@ -352,17 +388,14 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
             used_q.add(i)
             used_r.add(j)
             pairs.append((i, j, sim))
-    # The shorter name must be found in the longer one.
-    if len(q) <= len(r):
-        total = sum(_weight(w) for w in q)
-        got = sum(_weight(q[i]) * s for i, _, s in pairs)
-        extra = len(r) - len(pairs)
-    else:
-        total = sum(_weight(w) for w in r)
-        got = sum(_weight(r[j]) * s for _, j, s in pairs)
-        extra = 0 if query.truncated else len(q) - len(pairs)
-    score = got / total
-    if min(len(q), len(r)) == 1:
-        score *= 0.8  # one word alone says little
-    score -= 0.02 * min(extra, 3)
+    if not any(sim >= TOKEN_MATCH for _, _, sim in pairs):
+        return NameComparison(0.0, (), len(q), len(r))
+    short = min(len(q), len(r))
+    credit = sum(sim if sim >= TOKEN_MATCH else sim / 2 for _, _, sim in pairs)
+    score = credit / short - UNMATCHED * (short - len(pairs))
+    if short == 1:
+        score *= ONE_WORD
+    extra = max(len(q), len(r)) - len(pairs)
+    if not (query.truncated and len(r) > len(q)):
+        score -= MISSING * min(extra, 3)
     return NameComparison(round(max(score, 0.0), 4), tuple(pairs), len(q), len(r))

@@ -50,7 +50,7 @@ BIRTH_ADJUST = {
 }
 NATIONALITY_SAME = 0.02
 NATIONALITY_DIFFERS = -0.08
-SEX_DIFFERS = -0.25
+SEX_DIFFERS = -0.35
 
 
 @dataclass(frozen=True, slots=True)

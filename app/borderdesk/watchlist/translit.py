@@ -12,9 +12,10 @@ gives MXHMD). Each Arabic word is therefore read two ways:
   (the common given names and name elements, where short vowels decide between
   names: محمد MOHAMED, محمود MAHMOUD, حامد HAMID, أحمد AHMED);
 * otherwise a letter-by-letter reading with the long vowels (ا و ي) as
-  A, OU, I and no short vowels; such a token is compared by its consonant
-  skeleton (:func:`borderdesk.watchlist.names.skeleton`), which is written
-  the same way from either script.
+  A, U, I and no short vowels, straight in the folded spelling; such a word
+  is compared by its consonant skeleton as well
+  (:func:`borderdesk.watchlist.names.skeleton`), which is written the same
+  way from either script.
 
 Prefixes written together with the next word in Arabic script are split off:
 the article ال (EL), عبد (ABD) and أبو (ABOU).
@@ -24,11 +25,11 @@ the article ال (EL), عبد (ABD) and أبو (ABOU).
 >>> latin_words('Юсуф Джамалов')
 [('IUSUF', False), ('DZHAMALOV', False)]
 >>> latin_words('محمد عبد القادر')
-[('MOHAMED', True), ('ABD', True), ('KADER', True)]
+[('MOHAMED', False), ('ABD', False), ('KADER', False)]
 >>> latin_words('عبدالله بن سالم')
-[('ABDALLAH', True), ('BEN', True), ('SALEM', True)]
->>> arabic_reading('بوتفليقة')
-'BOUTFLIKA'
+[('ABDALLAH', False), ('BEN', False), ('SALEM', False)]
+>>> latin_words('بوتفليقة سهام')
+[('BUTFLIKA', True), ('SHAM', True)]
 """
 
 from __future__ import annotations
@@ -39,14 +40,15 @@ import unicodedata
 from ..mrz.transliterate import script_of, to_mrz
 from .arabic_names import ARABIC_NAMES
 
-# Letter-by-letter reading of Arabic script, in the French-leaning spelling of
-# North African documents (ش CH, ج DJ read back as J by the folding rules).
+# Letter-by-letter reading of Arabic script, straight into the folded spelling of
+# borderdesk.watchlist.names.fold (one letter for one letter: ش is "x" as CH/SH
+# fold to, so that س followed by ه never reads as SH).
 _LETTERS = {
-    "ا": "A", "أ": "A", "إ": "I", "آ": "A", "ٱ": "A", "ء": "", "ؤ": "OU", "ئ": "I",
-    "ب": "B", "ت": "T", "ث": "TH", "ج": "DJ", "ح": "H", "خ": "KH", "د": "D", "ذ": "DH",
-    "ر": "R", "ز": "Z", "س": "S", "ش": "CH", "ص": "S", "ض": "D", "ط": "T", "ظ": "Z",
-    "ع": "", "غ": "GH", "ف": "F", "ق": "K", "ك": "K", "ل": "L", "م": "M", "ن": "N",
-    "ه": "H", "و": "OU", "ي": "I", "ى": "A", "ة": "A", "پ": "P", "چ": "CH", "ژ": "J",
+    "ا": "A", "أ": "A", "إ": "I", "آ": "A", "ٱ": "A", "ء": "", "ؤ": "U", "ئ": "I",
+    "ب": "B", "ت": "T", "ث": "T", "ج": "J", "ح": "H", "خ": "K", "د": "D", "ذ": "D",
+    "ر": "R", "ز": "Z", "س": "S", "ش": "x", "ص": "S", "ض": "D", "ط": "T", "ظ": "Z",
+    "ع": "", "غ": "G", "ف": "F", "ق": "K", "ك": "K", "ل": "L", "م": "M", "ن": "N",
+    "ه": "H", "و": "U", "ي": "I", "ى": "A", "ة": "A", "پ": "B", "چ": "x", "ژ": "J",
     "ڤ": "V", "ڨ": "G", "گ": "G", "ک": "K", "ی": "I",
 }
 _HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")
@@ -62,40 +64,33 @@ _ARABIC_SEPARATE = {"بن": "BEN", "ابن": "BEN", "إبن": "BEN", "بنت": "
 
 
 def arabic_reading(word: str) -> str:
-    """The usual Latin spelling of an Arabic word, or its letter-by-letter reading."""
+    """The letter-by-letter reading of an Arabic word, already folded (see above)."""
     word = _HARAKAT.sub("", word)
-    known = ARABIC_NAMES.get(word)
-    if known:
-        return known
-    out = []
-    for i, char in enumerate(word):
-        latin = _LETTERS.get(char, "")
-        if char == "و" and i == 0:
-            latin = "W"
-        elif char == "ي" and i == 0:
-            latin = "Y"
-        out.append(latin)
+    out = [_LETTERS.get(char, "") for char in word]
+    if word[:1] == "و":
+        out[0] = "V"  # a leading waw is a consonant: WALID, OUALID
     return "".join(out)
 
 
-def _arabic_words(word: str) -> list[str]:
-    """One Arabic word, with the prefixes written together with it split off."""
+def _arabic_words(word: str) -> list[tuple[str, bool]]:
+    """One Arabic word as (Latin, read letter by letter), prefixes written with it split off."""
     word = _HARAKAT.sub("", word)
     if word in _ARABIC_SEPARATE:
-        return [_ARABIC_SEPARATE[word]]
+        return [(_ARABIC_SEPARATE[word], False)]
     if word in ARABIC_NAMES:
-        return [ARABIC_NAMES[word]]
+        return [(ARABIC_NAMES[word], False)]
     for prefix, latin in _ARABIC_PREFIXES:
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= 2:
             if rest in ("له", "لله"):  # عبدالله: the article of Allah
-                return [*latin[:1], "ALLAH"]
-            return [*latin, *_arabic_words(rest)]
-    return [arabic_reading(word)]
+                return [(latin[0], False), ("ALLAH", False)]
+            return [*((w, False) for w in latin), *_arabic_words(rest)]
+    return [(arabic_reading(word), True)]
 
 
 def latin_words(text: str) -> list[tuple[str, bool]]:
-    """``text`` as upper-case Latin words, each with whether it was written in Arabic script."""
+    """``text`` as upper-case Latin words, each with whether it is a letter-by-letter
+    reading of Arabic script (already folded, its short vowels unknown)."""
     words: list[tuple[str, bool]] = []
     text = unicodedata.normalize("NFC", text)
     for chunk in _SPLIT.split(text):
@@ -103,7 +98,7 @@ def latin_words(text: str) -> list[tuple[str, bool]]:
             continue
         if script_of(chunk) == "Arabic" or _ARABIC_WORD.search(chunk):
             for piece in _ARABIC_WORD.findall(chunk):
-                words.extend((w, True) for w in _arabic_words(piece) if w)
+                words.extend(w for w in _arabic_words(piece) if w[0])
             rest = _ARABIC_WORD.sub(" ", chunk)
             words.extend((w, False) for w in to_mrz(rest).split("<") if w)
         else:
