@@ -14,6 +14,7 @@ another process takes effect on the next check and never blocks one.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class Desk:
         self._lists: Lists | None = None
         self._lists_dir: Path | None = None
         self._rules_differ = False
+        self._lists_error: str | None = None  # why the live lists cannot be opened
         self._lock = threading.Lock()
 
     def now(self) -> datetime:
@@ -51,12 +53,17 @@ class Desk:
             if live != self._lists_dir:
                 # The old version's files stay readable for a check still using them;
                 # they are released when the last reference goes.
+                self._lists_error = None
                 try:
-                    self._lists = Lists.open(live) if live is not None else None
-                except (OSError, WatchlistError):
-                    # Another import switched versions between the look and the open.
-                    live = self.store.current_dir()
-                    self._lists = Lists.open(live) if live is not None else None
+                    try:
+                        self._lists = Lists.open(live) if live is not None else None
+                    except (OSError, WatchlistError):
+                        # Another import may have switched versions between look and open.
+                        live = self.store.current_dir()
+                        self._lists = Lists.open(live) if live is not None else None
+                except (OSError, WatchlistError) as exc:
+                    self._lists = None
+                    self._lists_error = str(exc)
                 self._lists_dir = live
                 self._rules_differ = self._lists is not None and self._lists.rules_differ()
             return self._lists
@@ -70,6 +77,9 @@ class Desk:
         lists = self.lists()
         if lists is None:
             matches, state = (), NO_LISTS
+            if self._lists_error:
+                state = replace(NO_LISTS, notes=NO_LISTS.notes + (
+                    f"the lists cannot be read: {self._lists_error}",))
         else:
             matches = screen(lists, doc, self.config.screening,
                              self.config.watchlist.max_candidates)

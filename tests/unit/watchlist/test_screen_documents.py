@@ -141,3 +141,11 @@ def test_leftover_staging_is_removed_by_the_next_import(store, publisher):
     (leftover / "x").mkdir(parents=True)
     store.import_bundle(publisher.build([doc_record(1)], version=2))
     assert not leftover.exists() and store.manifest()["version"] == 2
+
+
+def test_damaged_live_lists_are_reported_not_a_crash(store, publisher):
+    store.import_bundle(publisher.build([doc_record(1)]))
+    (store.current_dir() / "documents.hash").write_bytes(b"123")  # someone broke the disk
+    verdict = Desk().check(td3("AB0000001"))
+    assert verdict.watchlist.state == "NONE" and verdict.matches == ()
+    assert "the lists cannot be read" in verdict.watchlist.notes[1]
