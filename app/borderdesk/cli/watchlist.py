@@ -110,7 +110,10 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    status = watchlists.status(now=datetime.now(timezone.utc))
+    try:
+        status = watchlists.status(now=datetime.now(timezone.utc))
+    except watchlists.WatchlistError as exc:
+        return _refused(exc)
     if args.json:
         print(json.dumps(status, ensure_ascii=False))
         return EXIT_OK

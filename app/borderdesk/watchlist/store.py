@@ -88,10 +88,27 @@ class Store:
         return path if (path / bundle.MANIFEST).is_file() else None
 
     def manifest(self) -> dict | None:
+        """The live version's manifest; None when none was imported."""
         path = self.current_dir()
         if path is None:
             return None
-        return json.loads((path / bundle.MANIFEST).read_text())
+        try:
+            manifest = json.loads((path / bundle.MANIFEST).read_text())
+        except (OSError, ValueError):
+            raise CorruptBundle(f"the manifest of the live lists ({path}) is damaged; "
+                                "import a newer bundle") from None
+        if not isinstance(manifest, dict) or not isinstance(manifest.get("version"), int):
+            raise CorruptBundle(f"the manifest of the live lists ({path}) is damaged")
+        return manifest
+
+    def held_version(self) -> int:
+        """The live version (read off its directory's name if its manifest is damaged)."""
+        try:
+            manifest = self.manifest()
+        except CorruptBundle:
+            name = self.current_dir().name
+            return int(name[1:]) if name[1:].isdigit() else 0
+        return manifest["version"] if manifest else 0
 
     def open(self) -> Lists:
         """The live lists, opened for screening; raises :class:`NoStore` if none were imported."""
@@ -132,8 +149,7 @@ class Store:
             if not trusted:
                 raise BundleError("this desk trusts no publisher yet "
                                   "(borderdesk watchlist trust PUBLIC_KEY)")
-            held = self.manifest()
-            held_version = held["version"] if held else 0
+            held_version = self.held_version()
             staging = self.root / f"staging-{uuid.uuid4().hex}"
             staging.mkdir()
             try:

@@ -142,3 +142,12 @@ def test_check_needs_one_input(capsys):
     with pytest.raises(SystemExit) as info:
         main(["check", "--json"])
     assert info.value.code == 2
+
+
+def test_damaged_manifest_status_and_a_newer_import(loaded, capsys, data_dir):
+    live = next((data_dir / "watchlist" / "versions").iterdir())
+    (live / "manifest.json").write_text("{garbage")
+    code, _, err = run(capsys, "watchlist", "status")
+    assert code == 1 and "damaged" in err
+    code, _, err = run(capsys, "watchlist", "import", loaded / "v1.bundle")
+    assert code == 1 and "not newer than version 1" in err
