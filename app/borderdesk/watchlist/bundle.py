@@ -288,7 +288,8 @@ def _copy_part(tar: tarfile.TarFile, member: tarfile.TarInfo, part: Part, dest: 
     except OSError as exc:
         raise BundleError(f"cannot write {dest}: {exc.strerror or exc}") from None
     if inflate is not None and (not inflate.eof or inflate.unused_data):
-        raise CorruptBundle(f"part {part.name!r} is truncated (its gzip stream does not end where it should)")
+        raise CorruptBundle(f"part {part.name!r} is truncated (its gzip stream does not end "
+                            "where it should)")
     if written != part.size:
         raise CorruptBundle(f"part {part.name!r} is {written} bytes, the manifest says {part.size}")
     if h.hexdigest() != part.sha256:

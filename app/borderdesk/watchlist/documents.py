@@ -32,7 +32,7 @@ from .records import DocumentRecord, normalise_number
 INDEX_PERSON = b"bd-doc-index"
 DETAIL_PERSON = b"bd-doc-detail"
 RECORD_PERSON = b"bd-doc-record"
-SEPARATOR = "\x1f"  # between the fields of a record's details; no text field holds a control character
+SEPARATOR = "\x1f"  # between the fields of a record's details (no field holds a control character)
 BATCH = 50_000
 
 
@@ -134,7 +134,8 @@ class DocumentWriter:
                                    PRIMARY KEY (h, n)) WITHOUT ROWID;
             CREATE TABLE strings(i INTEGER PRIMARY KEY, s TEXT NOT NULL);
         """)
-        db.executemany("INSERT INTO strings VALUES (?, ?)", [(i, s) for s, i in self.strings.items()])
+        db.executemany("INSERT INTO strings VALUES (?, ?)",
+                       [(i, s) for s, i in self.strings.items()])
         db.execute("ATTACH DATABASE ? AS tmp", (str(self._tmp),))
         db.execute("INSERT INTO documents SELECT h, n, data FROM tmp.raw ORDER BY h, n")
         db.commit()

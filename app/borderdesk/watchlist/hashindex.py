@@ -104,7 +104,7 @@ class HashIndex:
         return hi > lo
 
     def check(self) -> None:
-        """Raise :class:`CorruptBundle` unless sorted and the directory agrees (reads everything)."""
+        """Raise :class:`CorruptBundle` unless sorted and the directory agrees (reads all)."""
         arr = np.frombuffer(self.hashes, dtype=DTYPE)
         directory = np.frombuffer(self.directory, dtype=DTYPE)
         ordered = len(arr) < 2 or bool(np.all(arr[1:] >= arr[:-1]))

@@ -33,7 +33,7 @@ def _count(manifest: dict, name: str) -> int:
 
 
 class Lists:
-    """The live lists: ``documents`` (:class:`DocumentList`) and ``persons`` (:class:`PersonList`)."""
+    """The live lists: ``documents`` (a :class:`DocumentList`), ``persons`` (a :class:`PersonList`)."""
 
     def __init__(self, path: Path, manifest: dict, documents: DocumentList,
                  persons: PersonList) -> None:
@@ -56,7 +56,8 @@ class Lists:
 
     def rules_differ(self) -> bool:
         """The desk's name rules are not the ones that prepared these lists' names."""
-        return len(self.persons) > 0 and self.name_rules(self.path, self.manifest) != rules_version()
+        rules = self.name_rules(self.path, self.manifest)
+        return len(self.persons) > 0 and rules != rules_version()
 
     @staticmethod
     def prepare_names(path: Path, manifest: dict) -> bool:

@@ -171,7 +171,8 @@ def document_record(obj: dict) -> DocumentRecord:
                             "and digits (fillers, spaces and hyphens are dropped)")
     doc_type = _text(obj, "document_type", limit=2).upper()
     if doc_type and not _DOCUMENT_TYPE.fullmatch(doc_type):
-        raise InvalidRecord(f"'document_type': {doc_type!r} is not an MRZ document code (P, I, ID, V ...)")
+        raise InvalidRecord(f"'document_type': {doc_type!r} is not an MRZ document code "
+                            "(P, I, ID, V ...)")
     status = _text(obj, "status", required=True, limit=16).lower()
     if status not in STATUSES:
         raise InvalidRecord(f"'status': {status!r} is not one of {', '.join(STATUSES)}")

@@ -127,7 +127,8 @@ def test_flipped_byte_in_each_part(store, live, part):
         with tarfile.open(live) as tar:
             offset = tar.getmember(part).offset_data + len(data) // 2
     flip(live, offset)
-    refused(store, live, (CorruptBundle, UnsafeBundle), "altered or damaged|not valid gzip|truncated")
+    refused(store, live, (CorruptBundle, UnsafeBundle),
+            "altered or damaged|not valid gzip|truncated")
 
 
 def test_flipped_byte_in_manifest_or_signature(store, live, tmp_path):
