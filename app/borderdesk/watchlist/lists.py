@@ -33,7 +33,7 @@ def _count(manifest: dict, name: str) -> int:
 
 
 class Lists:
-    """The live lists: ``documents`` (a :class:`DocumentList`), ``persons`` (a :class:`PersonList`)."""
+    """The live lists: ``documents`` (:class:`DocumentList`), ``persons`` (:class:`PersonList`)."""
 
     def __init__(self, path: Path, manifest: dict, documents: DocumentList,
                  persons: PersonList) -> None:
