@@ -103,13 +103,24 @@ def _is_csv(path: Path, f) -> bool:
     return not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
+def _raw_lines(f) -> Iterator[bytes | None]:
+    """The lines of ``f``; None for a line longer than MAX_LINE (never held in memory whole)."""
+    while raw := f.readline(MAX_LINE + 1):
+        if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
+            while (rest := f.readline(MAX_LINE + 1)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield raw
+
+
 def _decoded_lines(sources: Sources, path: Path, f) -> Iterator[tuple[int, str]]:
-    for number, raw in enumerate(f, 1):
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        if len(raw) > MAX_LINE:
+    for number, raw in enumerate(_raw_lines(f), 1):
+        if raw is None:
             sources.problem(path, number, f"the line is longer than {MAX_LINE} bytes")
             continue
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
         try:
             yield number, raw.decode("utf-8")
         except UnicodeDecodeError as exc:

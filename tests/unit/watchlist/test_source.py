@@ -154,3 +154,13 @@ def test_csv_alias_row_that_differs(tmp_path):
 def test_csv_without_kind_column(tmp_path):
     path, problems = problems_of(tmp_path, ["id,list", "D1,SLTD"], suffix=".csv")
     assert problems == [(str(path), 1, "the CSV header has no 'kind' column")]
+
+
+def test_overlong_line(tmp_path):
+    path = tmp_path / "src.ndjson"
+    path.write_text(json.dumps(doc_record(1)) + "\n" + "x" * 200_000 + "\n"
+                    + json.dumps(doc_record(2)) + "\n" + "y" * 70_000)
+    with pytest.raises(SourceError) as info:
+        read_all([path])
+    assert [(p[1], p[2]) for p in info.value.problems] == [
+        (2, "the line is longer than 65536 bytes"), (4, "the line is longer than 65536 bytes")]
