@@ -104,16 +104,19 @@ def write(out: Path, manifest: dict, parts: dict[str, tuple[Path, str]],
         data = manifest_bytes(manifest)
         signature = key.sign(data)
         tmp = out.parent / f".{out.name}.tmp"
-        with tarfile.open(tmp, "w", format=tarfile.PAX_FORMAT) as tar:
-            _add_bytes(tar, MANIFEST, data, mtime)
-            _add_bytes(tar, SIGNATURE, signature, mtime)
-            for name, path in stored.items():
-                info = _info(name, path.stat().st_size, mtime)
-                with path.open("rb") as f:
-                    tar.addfile(info, f)
-        with tmp.open("rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
+        try:
+            with tarfile.open(tmp, "w", format=tarfile.PAX_FORMAT) as tar:
+                _add_bytes(tar, MANIFEST, data, mtime)
+                _add_bytes(tar, SIGNATURE, signature, mtime)
+                for name, path in stored.items():
+                    info = _info(name, path.stat().st_size, mtime)
+                    with path.open("rb") as f:
+                        tar.addfile(info, f)
+            with tmp.open("rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, out)
+        finally:
+            tmp.unlink(missing_ok=True)
         return manifest
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
