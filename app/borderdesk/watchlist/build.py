@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 import shutil
+import sqlite3
 import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -83,6 +84,8 @@ def build(sources: list[Path], key_path: Path, version: int, out: Path, *,
         parts = {"documents.hash": (doc_hash, "raw"), "documents.dir": (doc_dir, "raw"),
                  "documents.db": (doc_db, "raw"), **person_parts}
         return bundle.write(out, manifest, parts, key, int(now.timestamp()))
+    except sqlite3.Error as exc:  # the disk filled up, most likely
+        raise WatchlistError(f"building the bundle failed: {exc}") from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
