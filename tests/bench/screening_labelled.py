@@ -214,21 +214,22 @@ class Generator:
     # -- documents ------------------------------------------------------------------------
 
     def latin_of(self, ident: dict) -> tuple[list[str], list[str]]:
-        """(surname words, given words) in one passport spelling."""
+        """(surname, given name elements) in one passport spelling; an element
+        may be of several words (ABD EL KADER, BEN AHMED)."""
         rng = self.rng
         if ident["style"] == "arab":
-            surname = rng.choice(ident["family"][1]).split()
-            given = [w for g in ident["given"] for w in rng.choice(g[1]).split()]
+            surname = [rng.choice(ident["family"][1])]
+            given = [rng.choice(g[1]) for g in ident["given"]]
             if ident["father"] and rng.random() < 0.7:
-                given += rng.choice((["BEN"], [])) + rng.choice(ident["father"][1]).split()
+                given.append(rng.choice(("BEN ", "")) + rng.choice(ident["father"][1]))
             return surname, given
         if ident["style"] == "european":
             plain = rng.random() < 0.3
-            return (european_latin(ident["family"], plain).split(),
-                    european_latin(" ".join(ident["given"]), plain).split())
+            return ([european_latin(ident["family"], plain)],
+                    [european_latin(g, plain) for g in ident["given"]])
         system = rng.choice(tuple(CYRILLIC_SYSTEMS))
-        return (cyrillic_latin(ident["family"], system).split(),
-                cyrillic_latin(" ".join(ident["given"]), system).split())
+        return ([cyrillic_latin(ident["family"], system)],
+                [cyrillic_latin(g, system) for g in ident["given"]])
 
     def document(self, surname: list[str], given: list[str], birth: str, nationality: str,
                  sex: str, fmt: str) -> str:
@@ -244,10 +245,10 @@ class Generator:
         rules = []
         surname, given = self.latin_of(ident)
         if len(given) > 1 and rng.random() < 0.25:
-            drop = rng.randrange(1, len(given))
-            if given[drop] != "BEN":
-                del given[drop]
-                rules.append("middle name left out")
+            del given[rng.randrange(1, len(given))]
+            rules.append("middle name left out")
+        surname = " ".join(surname).split()
+        given = " ".join(given).split()
         if rng.random() < 0.3:
             words = surname + given
             k = rng.randrange(len(words))
@@ -346,7 +347,7 @@ class Generator:
             other["given"] = [(OTHER_SEX_ARABIC[latin], [latin])]
             other["sex"] = "F"
             rules = ["the name given to the other sex, same birth date"]
-        surname, given = self.latin_of(other)
+        surname, given = (" ".join(x).split() for x in self.latin_of(other))
         y, m, d = other["birth"]
         fmt = "TD1" if rng.random() < 0.3 else "TD3"
         self.add_case("negative", rec, self.document(surname, given, f"{y % 100:02d}{m:02d}{d:02d}",

@@ -259,6 +259,7 @@ def main() -> None:
     right = Counter()
     total = Counter()
     times = []
+    shown = 0
     for case in cases:
         query = ours.query(docs[case["id"]])
         t = time.perf_counter()
@@ -274,6 +275,16 @@ def main() -> None:
             right["variant"] += case["record_id"] in hits
         else:
             right["negative"] += bool(hits)
+            if hits and shown < args.show:
+                shown += 1
+                doc = docs[case["id"]]
+                for rid in sorted(hits)[:2]:
+                    rec = next(r for r in records if r["id"] == rid)
+                    print(f"  INDEX-FP {case['id']} {doc.surname}<<{doc.given_names} "
+                          f"{doc.birth.raw} {doc.nationality} {doc.sex} vs {rid} "
+                          f"{json.dumps(rec['names'], ensure_ascii=False)} "
+                          f"{rec.get('birth_date')} {rec.get('nationality')} {rec.get('sex')} "
+                          f"{ours.flagged(query, rid)[1:]}")
     print(f"  recall (right record flagged)    {rate(right['variant'], total['variant'])}")
     print(f"  hard negatives flagged (any rec) {rate(right['negative'], total['negative'])}")
     print(f"  candidate recall                 {rate(offered, flagged_pairs)} "

@@ -23,8 +23,8 @@ time, and a desk computes for the document in a few microseconds.
    ``DJ``/``DZH``/``ZH`` → ``J``, ``SH``/``SCH``/``TCH``/``CH`` → one letter,
    ``KH`` → ``K``, ``GH`` → ``G``, ``PH`` → ``F``, ``TH`` → ``T``, ``DH`` → ``D``,
    ``Q``/``C``/``CK`` → ``K``, ``OU``/``OO``/``W``/``O`` → ``U``, ``Y`` → ``I``,
-   ``X`` → ``KS``, doubled letters single, a final mute ``E`` or ``H`` after a
-   vowel dropped: ``MOHAMMED`` and ``MUHAMED`` both fold to ``MUHAMED``.
+   ``X`` → ``KS``, doubled letters single, a final mute ``E`` after a consonant
+   dropped: ``MOHAMMED`` and ``MUHAMED`` both fold to ``MUHAMED``.
 4. **Skeleton** (:func:`skeleton`): the consonants of the folded word in
    classes (``B P``, ``F V``, ``K G``…), vowels dropped — written the same way
    from Arabic script, which has no short vowels; it is the phonetic key of a
@@ -92,13 +92,14 @@ TOKEN_MATCH = 0.75  # least similarity at which two words count as the same name
 
 _ABD = re.compile(r"^ABD[AEIOU]{0,2}(?:L|(?=([TDRZSN])\1))(?=[A-Z]{2})")
 _BIN = re.compile(r"^(?:BIN|IBN)(?=[A-Z]{3})")
-_GLUED_ARTICLE = re.compile(r"^(?:EL|AL|UL)(?=[A-Z]{4})|^[AE](?=([TDRZSN])\1[A-Z]{3})|^ECH(?=CH)")
+_GLUED_ARTICLE = re.compile(
+    r"^(?:EL|AL|UL)(?=[B-DF-HJ-NP-TV-Z][A-Z]{3})|^[AE](?=([TDRZSN])\1[A-Z]{3})|^ECH(?=CH)")
 _FOLDS = (
     ("X", "KS"), ("DZH", "J"), ("DJ", "J"), ("ZH", "J"), ("TCH", "x"), ("SCH", "x"),
     ("SH", "x"), ("CH", "x"), ("KH", "K"), ("GH", "G"), ("PH", "F"), ("TH", "T"),
     ("DH", "D"), ("CK", "K"), ("Q", "K"), ("CE", "SE"), ("CI", "SI"), ("CY", "SY"),
     ("C", "K"), ("UE", "U"), ("OE", "O"), ("AE", "A"), ("OU", "U"), ("OO", "U"),
-    ("W", "V"), ("Y", "I"), ("O", "U"),
+    ("W", "U"), ("Y", "I"), ("O", "U"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = frozenset("AEIU")
@@ -115,11 +116,8 @@ def fold(word: str) -> str:
         if old in word:
             word = word.replace(old, new)
     word = _DOUBLE.sub(r"\1", word)
-    if len(word) > 3:
-        if word[-1] == "E" and word[-2] not in _VOWELS:
-            word = word[:-1]
-        elif word[-1] == "H" and word[-2] in _VOWELS:
-            word = word[:-1]
+    if len(word) > 3 and word[-1] == "E" and word[-2] not in _VOWELS:
+        word = word[:-1]
     return word
 
 
@@ -178,57 +176,54 @@ def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", 
     """
     surname, given_names, full_name = _split_mrz(surname, given_names, full_name)
     raw = (_words(surname, "s") + _words(given_names, "g") + _words(full_name, "f"))
-    words: list[str] = []
-    roles: list[str] = []
-    arabic: list[str] = []
-    display: list[str] = []
-
-    def folded(k: int) -> str:
-        word, _, letters = raw[k]
-        return word if letters else fold(word)
-
+    # First pass: joined prefixes (ABD, ABOU), articles, compounds; particles marked.
+    items: list[list] = []  # [form, role, letters, particle]
     i = 0
     while i < len(raw):
-        word, role, from_arabic = raw[i]
-        display.append(word)
+        word, role, letters = raw[i]
         i += 1
         has_next = i < len(raw) and raw[i][1] == role
         if word in _JOINING and has_next:
-            if raw[i][0] in _ARTICLES and i + 1 < len(raw):
-                display.append(raw[i][0])
+            if raw[i][0] in _ARTICLES and i + 1 < len(raw) and raw[i + 1][1] == role:
                 i += 1
             nxt, _, letters = raw[i]
-            display.append(nxt)
             head = _JOINING[word]
             form = head + nxt if letters else fold(head + _strip_article(nxt))
-            from_arabic = letters
             i += 1
-        elif word in _FILIATION and has_next:
-            while i < len(raw) and raw[i][0] in _ARTICLES and i + 1 < len(raw):
-                i += 1
-            display.append(raw[i][0])
-            form = _FILIATION[word] + folded(i)
-            from_arabic = raw[i][2]
-            i += 1
+        elif word in _FILIATION:
+            items.append([_FILIATION[word], role, False, True])
+            continue
         elif word in _ARTICLES and has_next:
             continue
         else:
-            form = folded(i - 1)
-            if form in _COMPOUND and words and roles[-1] == role:
-                words[-1] += _COMPOUND[form]
+            form = word if letters else fold(word)
+            if (form in _COMPOUND and items and items[-1][1] == role
+                    and not items[-1][3]):
+                items[-1][0] += _COMPOUND[form]
                 continue
-        if not form:
+        if form:
+            items.append([form, role, letters, False])
+    # Second pass: a filiation particle is written together with the next word.
+    words: list[str] = []
+    roles: list[str] = []
+    arabic: list[str] = []
+    for k, (form, role, letters, particle) in enumerate(items):
+        if particle:
             continue
+        if k and items[k - 1][3] and items[k - 1][1] == role:
+            form = items[k - 1][0] + form
         words.append(form)
         roles.append(role)
-        arabic.append("1" if from_arabic else "0")
+        arabic.append("1" if letters else "0")
+    display = " ".join(w for w, _, _ in raw)
     return PreparedName(tuple(words), tuple(skeleton(w) for w in words), "".join(roles),
-                        "".join(arabic), " ".join(display), truncated)
+                        "".join(arabic), display, truncated)
 
 
 def _strip_article(word: str) -> str:
     for article in ("EL", "AL", "UL"):
-        if word.startswith(article) and len(word) > len(article) + 2:
+        if word.startswith(article) and len(word) > len(article) + 2 and (
+                word[len(article)] not in "AEIOUY"):
             return word[len(article):]
     return word
 
@@ -269,37 +264,91 @@ def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
 
 # -- comparison ---------------------------------------------------------------------------
 
+# Which Latin vowels (folded) a long vowel of Arabic script is written with.
+_LONG_VOWELS = {"A": "AE", "U": "U", "I": "IE"}
+
+
+def _arabic_in_latin(letters: str, latin: str) -> bool:
+    """Whether a letter-by-letter reading of Arabic script is ``latin`` with short
+    vowels left out: its letters, in order, each found in ``latin`` (a long vowel
+    as a vowel it is written with; a leading one may be left out, since a leading
+    alif or ayn carries any vowel)."""
+    pos = 0
+    for n, char in enumerate(letters):
+        allowed = _LONG_VOWELS.get(char, char)
+        found = -1
+        for k in range(pos, len(latin)):
+            if latin[k] in allowed:
+                found = k
+                break
+            if char not in _LONG_VOWELS and latin[k] not in "AEIU":
+                return False  # a consonant of the Latin word the Arabic one lacks
+        if found < 0:
+            if n == 0 and char in _LONG_VOWELS:
+                continue
+            return False
+        pos = found + 1
+    return all(c in "AEIU" for c in latin[pos:])
+
+
 def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = False) -> float:
     """How alike two folded words are, in [0, 1].
 
     Damerau-Levenshtein (optimal string alignment) on the folded words; words
     with the same skeleton that differ only in vowels count as spelling
     variants (MASOUDI, MESSAOUDI). ``letters``: one of them is a
-    letter-by-letter reading of Arabic script, whose short vowels are unknown,
-    so equal skeletons decide.
+    letter-by-letter reading of Arabic script, whose short vowels are unknown:
+    it matches a Latin word that is its letters with short vowels put in
+    (عتيبي, read TIBI, matches OTAIBI), and nearly matches one with the same
+    consonants.
     """
     if a == b:
         return 1.0
     longest = max(len(a), len(b))
-    sim = 1.0 - OSA.distance(a, b) / longest if longest else 0.0
-    if skel_a and skel_a == skel_b and (len(skel_a) >= 3 or a[0] == b[0]):
+    edits = OSA.distance(a, b)
+    sim = 1.0 - edits / longest if longest else 0.0
+    if edits == 1 and longest >= 4:
+        sim = max(sim, 0.8)  # one typo
+    elif sim < TOKEN_MATCH:
+        # Vowels are what transliterations and typists vary most: average in the
+        # likeness of the consonant frames (vowel runs as one mark).
+        fa, fb = _frame(a), _frame(b)
+        frame = 1.0 - OSA.distance(fa, fb) / max(len(fa), len(fb))
+        sim = max(sim, (sim + frame) / 2)
+    if skel_a == skel_b and skel_a:
         if letters:
-            sim = max(sim, 0.9)
-        elif sim >= 0.6 and a[0] == b[0]:
+            if _arabic_in_latin(a, b) or _arabic_in_latin(b, a):
+                sim = max(sim, 0.92)
+            elif len(skel_a) >= 2:
+                sim = max(sim, 0.8)
+        elif len(skel_a) >= 3 and sim >= 0.6:
             sim = max(sim, 0.8)
     elif letters and len(skel_a) >= 4 and len(skel_b) >= 4 and OSA.distance(skel_a, skel_b) == 1:
-        sim = max(sim, 0.78)
-    for prefix in _GLUED:
-        if a.startswith(prefix) and len(a) > len(prefix) + 1:
-            rest = a[len(prefix):]
-            sim = max(sim, 0.95 * word_similarity(rest, b, skeleton(rest), skel_b, letters))
-            break
-    for prefix in _GLUED:
-        if b.startswith(prefix) and len(b) > len(prefix) + 1:
-            rest = b[len(prefix):]
-            sim = max(sim, 0.95 * word_similarity(a, rest, skel_a, skeleton(rest), letters))
-            break
+        sim = max(sim, 0.76)
+    # BENALI against ALI; not BENAHMED against AITAHMED (two families).
+    prefix_a = _glued_prefix(a)
+    prefix_b = _glued_prefix(b)
+    if prefix_a and not prefix_b:
+        rest = a[len(prefix_a):]
+        sim = max(sim, 0.95 * word_similarity(rest, b, skeleton(rest), skel_b, letters))
+    elif prefix_b and not prefix_a:
+        rest = b[len(prefix_b):]
+        sim = max(sim, 0.95 * word_similarity(a, rest, skel_a, skeleton(rest), letters))
     return sim
+
+
+_VOWEL_RUN = re.compile("[AEIU]+")
+
+
+def _frame(word: str) -> str:
+    return _VOWEL_RUN.sub("*", word)
+
+
+def _glued_prefix(word: str) -> str:
+    for prefix in _GLUED:
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return prefix
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +394,8 @@ class NameComparison:
 _NO_MATCH = NameComparison(0.0, (), 0, 0)
 
 WEAK_MATCH = 0.5  # below TOKEN_MATCH, a pair still tells the words are not unrelated
+WEAK_CREDIT = 0.25  # share of its similarity a weak pair is credited with
+WEAK_PENALTY = 0.0  # what a weak pair costs besides
 UNMATCHED = 0.1  # what a word of the shorter name with no counterpart at all costs
 MISSING = 0.02  # what each word of the longer name the shorter one lacks costs (at most 3)
 ONE_WORD = 0.8  # a name of one word says little: its score is scaled by this
@@ -355,7 +406,7 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
 
     Words are paired greedily, best first, each at most once. The score is the
     mean, over the words of the shorter name, of the similarity of its pair
-    (half of it for a weak pair, 0 with no pair), less :data:`UNMATCHED` for
+    (a quarter of it for a weak pair, 0 with no pair), less :data:`UNMATCHED` for
     each word of the shorter name with no pair at all and :data:`MISSING` for
     each word of the longer name left over (none when the MRZ truncated the
     document's name). At least one pair must be a match.
@@ -391,8 +442,9 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
     if not any(sim >= TOKEN_MATCH for _, _, sim in pairs):
         return NameComparison(0.0, (), len(q), len(r))
     short = min(len(q), len(r))
-    credit = sum(sim if sim >= TOKEN_MATCH else sim / 2 for _, _, sim in pairs)
-    score = credit / short - UNMATCHED * (short - len(pairs))
+    credit = sum(sim if sim >= TOKEN_MATCH else WEAK_CREDIT * sim for _, _, sim in pairs)
+    weak = sum(sim < TOKEN_MATCH for _, _, sim in pairs)
+    score = credit / short - UNMATCHED * (short - len(pairs)) - WEAK_PENALTY * weak
     if short == 1:
         score *= ONE_WORD
     extra = max(len(q), len(r)) - len(pairs)

@@ -67,8 +67,8 @@ def arabic_reading(word: str) -> str:
     """The letter-by-letter reading of an Arabic word, already folded (see above)."""
     word = _HARAKAT.sub("", word)
     out = [_LETTERS.get(char, "") for char in word]
-    if word[:1] == "و":
-        out[0] = "V"  # a leading waw is a consonant: WALID, OUALID
+    if word[:1] == "ي":
+        out[0] = "I"  # a leading ya is a consonant, written Y (folded I): YOUSSEF
     return "".join(out)
 
 
