@@ -200,7 +200,10 @@ class PersonList:
         self._db = sqlite3.connect(f"file:{directory / 'persons.db'}?mode=ro&immutable=1",
                                    uri=True, check_same_thread=False)
         self._lock = threading.Lock()
-        self.count = self._db.execute("SELECT count(*) FROM persons").fetchone()[0]
+        # Person numbers run 0 .. n-1 (checked at import): the last one gives the count
+        # without reading the table.
+        last = self._db.execute("SELECT max(pid) FROM persons").fetchone()[0]
+        self.count = 0 if last is None else last + 1
         if len(self.years) != self.count:
             raise CorruptBundle("persons.born does not hold one year per person")
         self._cache: OrderedDict[int, ListedPerson] = OrderedDict()
