@@ -1,7 +1,8 @@
 """``borderdesk check``: screen a document (or a batch of them) against the lists.
 
 Exit status (one document): 0 CLEAR, 1 POSSIBLE MATCH, 3 HIT, 2 not an MRZ or a
-usage error, 4 CLEAR but no list is loaded (so nothing was screened). With
+usage error, 4 CLEAR but no list is loaded or the lists are past their expiry (a
+clear that is not reliable). With
 ``--batch``: 3 if any document is a HIT, else 1 if any is POSSIBLE, else 2 if
 any is not an MRZ, else 4 if no list is loaded, else 0. Like ``mrz parse``,
 0 is the all-clear and 2 means the input is not an MRZ.
@@ -27,7 +28,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "check", help="check a document and screen it against the watchlists",
         description="Check a document (its MRZ, or an image of it) and screen the document and "
                     "its holder against the lists. Exit status: 0 CLEAR, 1 POSSIBLE MATCH, "
-                    "3 HIT, 2 not an MRZ or usage error, 4 CLEAR but no list loaded. With "
+                    "3 HIT, 2 not an MRZ or usage error, 4 CLEAR but no list loaded or the lists "
+                    "expired. With "
                     "--batch: the most serious of the documents' (3, 1, 2, 4, 0 in that order).")
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--mrz", metavar="TEXT", help="the MRZ lines ('-' reads standard input)")
@@ -62,7 +64,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _exit_of(verdict) -> int:
     code = _EXIT[str(verdict.level)]
-    if code == EXIT_CLEAR and verdict.watchlist.state == "NONE":
+    if code == EXIT_CLEAR and verdict.watchlist.state in ("NONE", "STALE"):
         return EXIT_NO_LISTS
     return code
 

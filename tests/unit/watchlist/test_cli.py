@@ -151,3 +151,15 @@ def test_damaged_manifest_status_and_a_newer_import(loaded, capsys, data_dir):
     assert code == 1 and "damaged" in err
     code, _, err = run(capsys, "watchlist", "import", loaded / "v1.bundle")
     assert code == 1 and "not newer than version 1" in err
+
+
+def test_check_on_expired_lists_exits_4(tmp_path, capsys, data_dir):
+    run(capsys, "watchlist", "keygen", "--out", tmp_path / "keys")
+    src = write_ndjson(tmp_path / "src.ndjson", [doc_record(1)])
+    run(capsys, "watchlist", "build", src, "--key", tmp_path / "keys/publisher.key",
+        "--version", 1, "--out", tmp_path / "b.bundle", "--valid-hours", "0.00001")
+    run(capsys, "watchlist", "trust", tmp_path / "keys/publisher.pub")
+    assert run(capsys, "watchlist", "import", tmp_path / "b.bundle")[0] == 0
+    code, out, _ = run(capsys, "check", "--json", "--mrz", td3("ZZ0000009"))
+    assert code == 4 and json.loads(out)["watchlist"]["state"] == "STALE"
+    assert run(capsys, "check", "--mrz", td3("AB0000001"))[0] == 3  # a hit is a hit
