@@ -4,7 +4,7 @@ Exit status (one document): 0 CLEAR, 1 POSSIBLE MATCH, 3 HIT, 2 not an MRZ or a
 usage error, 4 CLEAR but no list is loaded or the lists are past their expiry (a
 clear that is not reliable). With
 ``--batch``: 3 if any document is a HIT, else 1 if any is POSSIBLE, else 2 if
-any is not an MRZ, else 4 if no list is loaded, else 0. Like ``mrz parse``,
+any is not an MRZ, else 4 if any clear is not reliable, else 0. Like ``mrz parse``,
 0 is the all-clear and 2 means the input is not an MRZ.
 """
 
