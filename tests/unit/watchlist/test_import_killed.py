@@ -29,10 +29,10 @@ def test_kill_during_import(store, publisher):
     subprocess.run([sys.executable, "-c", IMPORT, str(timing.root), str(new)], check=True)
     whole = time.perf_counter() - started  # a whole import in a process of its own
     seen = set()
-    for i in range(10):
+    for i in range(12):
         proc = subprocess.Popen([sys.executable, "-c", IMPORT, str(store.root), str(new)],
                                 stderr=subprocess.DEVNULL)
-        time.sleep(whole * (0.1 + 0.9 * i / 10))
+        time.sleep(whole * (0.2 + i / 10))  # from early on to after the end
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         manifest = Store(store.root).manifest()
