@@ -46,20 +46,44 @@ def _check(args: argparse.Namespace) -> int:
     if args.batch is not None:
         return _batch(desk, args.batch)
     if args.image is not None:
-        print("borderdesk: reading an image needs the document reader, which this build "
-              "does not include yet; give the MRZ text with --mrz", file=sys.stderr)
-        return EXIT_NOT_MRZ
-    text = sys.stdin.read() if args.mrz == "-" else args.mrz
-    try:
-        verdict = desk.check(text, source="manual")
-    except documents.NotAnMRZ as exc:
-        print(f"borderdesk: not an MRZ: {exc}", file=sys.stderr)
-        return EXIT_NOT_MRZ
+        doc = _read_image(desk, args.image)
+        if doc is None:
+            return EXIT_NOT_MRZ
+        verdict = desk.check(doc, source="image")
+    else:
+        text = sys.stdin.read() if args.mrz == "-" else args.mrz
+        try:
+            verdict = desk.check(text, source="manual")
+        except documents.NotAnMRZ as exc:
+            print(f"borderdesk: not an MRZ: {exc}", file=sys.stderr)
+            return EXIT_NOT_MRZ
     if args.json:
         print(json.dumps(verdict.as_json(), ensure_ascii=False))
     else:
         print(format_verdict(verdict))
     return _exit_of(verdict)
+
+
+def _read_image(desk: Desk, path: str):
+    """The document read from the picture at ``path`` by the reader, or None (reason printed)."""
+    try:
+        from ..desk import scanning
+    except ImportError:
+        print("borderdesk: reading an image needs the document reader, which this build "
+              "does not include; give the MRZ text with --mrz", file=sys.stderr)
+        return None
+    try:
+        result = scanning.scan(path, config=desk.config)
+    except scanning.EngineUnavailable as exc:
+        print(f"borderdesk: {exc}", file=sys.stderr)
+        return None
+    if result.document is None:
+        read = " / ".join(result.lines)
+        print(f"borderdesk: no MRZ to trust in {path}: {result.reason or 'no MRZ read'}"
+              + (f" (read: {read}; check it and give it with --mrz)" if read else ""),
+              file=sys.stderr)
+        return None
+    return result.document
 
 
 def _exit_of(verdict) -> int:
