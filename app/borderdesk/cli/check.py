@@ -74,8 +74,8 @@ def _read_image(desk: Desk, path: str):
         return None
     try:
         result = scanning.scan(path, config=desk.config)
-    except scanning.EngineUnavailable as exc:
-        print(f"borderdesk: {exc}", file=sys.stderr)
+    except (ValueError, RuntimeError, OSError) as exc:  # the reader's errors, a missing model
+        print(f"borderdesk: cannot read {path}: {exc}", file=sys.stderr)
         return None
     if result.document is None:
         read = " / ".join(result.lines)
