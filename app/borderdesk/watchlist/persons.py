@@ -22,7 +22,7 @@ any object with those two attributes will do.
 >>> q = PersonQuery(prepare_name('BENALI', 'MOHAMED'), MrzDate('800315', 1980, 3, 15), 'DZA', 'M')
 >>> r = prepare_person([{'full_name': 'محمد بن علي'}], '1980-03-15', 'DZA', 'M')
 >>> score_person(q, r, Thresholds)
-(1.0, <Level.HIT: 'HIT'>, ('surname and given names match (with spelling variants)', 'birth date matches', 'nationality matches'))
+(1.0, <Level.HIT: 'HIT'>, ('surname and given names match', 'birth date matches', 'nationality matches'))
 >>> compare_birth(MrzDate('801503', 1980, 3, 15), '1980-03-15')
 ('exact', 'birth date matches')
 >>> compare_birth(MrzDate('800320', 1980, 3, 20), '1980-07-01')
