@@ -52,7 +52,7 @@ of a list by these keys finds, for a document, the few names worth scoring.
 >>> skeleton('MUHAMED'), skeleton(fold('ABDULQADIR'))
 ('MHMD', 'BDKDR')
 >>> compare_names(prepare_name('BENALI', 'MOHAMED'), prepare_name('', '', 'محمد بن علي')).score
-0.9667
+1.0
 """
 
 from __future__ import annotations
