@@ -270,12 +270,16 @@ def main() -> None:
         if ours.flagged(query, case["record_id"])[0]:
             flagged_pairs += 1
             offered += case["record_id"] in cands
+            if case["record_id"] not in cands and args.show:
+                print(f"  NOT-OFFERED {case['id']} {query.name.words} "
+                      f"{[n.words for n in ours.people[case['record_id']].names]}")
         total[case["label"]] += 1
         if case["label"] == "variant":
             right["variant"] += case["record_id"] in hits
         else:
-            right["negative"] += bool(hits)
-            if hits and shown < args.show:
+            right["negative"] += case["record_id"] in hits
+            right["other"] += bool(hits - {case["record_id"]})
+            if hits - {case["record_id"]} and shown < args.show:
                 shown += 1
                 doc = docs[case["id"]]
                 for rid in sorted(hits)[:2]:
@@ -286,7 +290,10 @@ def main() -> None:
                           f"{rec.get('birth_date')} {rec.get('nationality')} {rec.get('sex')} "
                           f"{ours.flagged(query, rid)[1:]}")
     print(f"  recall (right record flagged)    {rate(right['variant'], total['variant'])}")
-    print(f"  hard negatives flagged (any rec) {rate(right['negative'], total['negative'])}")
+    print(f"  hard negatives flagged           {rate(right['negative'], total['negative'])}")
+    print(f"  negatives' documents flagged against other records of the list "
+          f"{rate(right['other'], total['negative'])}\n"
+          f"    (unlabelled: the generated list holds namesakes, often without birth date)")
     print(f"  candidate recall                 {rate(offered, flagged_pairs)} "
           f"of the pairs the scorer flags")
     print(f"  candidates per query             {statistics.mean(sizes):.1f} mean, "

@@ -46,13 +46,13 @@ of a list by these keys finds, for a document, the few names worth scoring.
 
 >>> p = prepare_name('BEN ALI', 'Mohammed Abd el Kader')
 >>> p.words
-('ALI', 'MUHAMED', 'ABDKADER')
+('BENALI', 'MUHAMED', 'ABDKADER')
 >>> fold('ABDULQADIR'), fold('MOUHAMMAD'), fold('DJAMEL'), fold('CHERIF')
 ('ABDKADIR', 'MUHAMAD', 'JAMEL', 'xERIF')
 >>> skeleton('MUHAMED'), skeleton(fold('ABDULQADIR'))
 ('MHMD', 'BDKDR')
 >>> compare_names(prepare_name('BENALI', 'MOHAMED'), prepare_name('', '', 'محمد بن علي')).score
-0.9667
+1.0
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ from itertools import combinations
 
 from rapidfuzz.distance import OSA
 
-from .translit import latin_words
+from .translit import german_cyrillic, has_cyrillic, latin_words
 
 # Filiation particles and articles: kept for display, never a word of their own.
 PARTICLES = frozenset({
@@ -220,6 +220,19 @@ def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", 
                         "".join(arabic), display, truncated)
 
 
+def name_forms(surname: str = "", given_names: str = "", full_name: str = ""
+               ) -> tuple[PreparedName, ...]:
+    """The spellings worth comparing a list's name in: :func:`prepare_name`, and for a
+    name in Cyrillic also its German (Duden) spelling when that folds differently
+    (``Жуков``: ZHUKOV and SCHUKOW). A list's store prepares its names with this."""
+    first = prepare_name(surname, given_names, full_name)
+    if not has_cyrillic(surname + given_names + full_name):
+        return (first,)
+    german = prepare_name(german_cyrillic(surname), german_cyrillic(given_names),
+                          german_cyrillic(full_name))
+    return (first,) if german.words == first.words else (first, german)
+
+
 def _strip_article(word: str) -> str:
     for article in ("EL", "AL", "UL"):
         if word.startswith(article) and len(word) > len(article) + 2 and (
@@ -241,24 +254,32 @@ def _subkeys(skel: str) -> tuple[str, str, str, str]:
 def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
     """Keys for an inverted index of names; a name the scorer flags shares one with the query.
 
-    Every pair of words gives four keys: their skeletons, the beginnings
-    (two consonants) of their skeletons, the ends, and the first and last
-    consonants — one typo or a truncated word leaves at least one of them
-    whole. A name of a single word gives the key of that word. With
-    ``query=True`` (the document's side) the key of each single word is added
-    too, so that a list name of a single word is found.
+    Every pair of words gives, in either order: their skeletons; the beginnings
+    (two consonants) of their skeletons; the ends; the first and last
+    consonants; and the whole skeleton of one with the first letter of the
+    other — one typo or a truncated word leaves at least one of them whole. A
+    name of a single word gives the key of that word. A word written together
+    with a filiation particle (BENALI) counts also without it (ALI). With ``query=True`` (the
+    document's side) the key of each single word is added too, so that a list
+    name of a single word is found.
     """
-    skels = [s for s in prepared.skeletons if s][:_MAX_KEY_WORDS]
+    words = [(w, s) for w, s in zip(prepared.words, prepared.skeletons) if s][:_MAX_KEY_WORDS]
+    for w, _ in list(words):  # BENALI is also ALI (see word_similarity)
+        prefix = _glued_prefix(w)
+        if prefix and skeleton(w[len(prefix):]):
+            words.append((w[len(prefix):], skeleton(w[len(prefix):])))
     keys: set[str] = set()
-    if len(skels) <= 1 or query:
-        keys.update("w:" + s for s in skels)
-    subs = [_subkeys(s) for s in skels]
-    for a, b in combinations(subs, 2):
+    if len(words) <= 1 or query:
+        keys.update("w:" + s for _, s in words)
+    subs = [_subkeys(s) for _, s in words]
+    for a, b in combinations(range(len(words)), 2):
         for kind in range(4):
-            x, y = a[kind], b[kind]
+            x, y = subs[a][kind], subs[b][kind]
             if x > y:
                 x, y = y, x
             keys.add(f"{kind}:{x}|{y}")
+        keys.add(f"4:{words[a][1]}|{words[b][0][0]}")
+        keys.add(f"4:{words[b][1]}|{words[a][0][0]}")
     return keys
 
 
@@ -291,7 +312,8 @@ def _arabic_in_latin(letters: str, latin: str) -> bool:
     return all(c in "AEIU" for c in latin[pos:])
 
 
-def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = False) -> float:
+def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = False,
+                    depth: int = 0) -> float:
     """How alike two folded words are, in [0, 1].
 
     Damerau-Levenshtein (optimal string alignment) on the folded words; words
@@ -306,42 +328,51 @@ def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = Fa
         return 1.0
     longest = max(len(a), len(b))
     edits = OSA.distance(a, b)
-    sim = 1.0 - edits / longest if longest else 0.0
+    sim = plain = 1.0 - edits / longest if longest else 0.0
     if edits == 1 and longest >= 4:
         sim = max(sim, 0.8)  # one typo
     elif sim < TOKEN_MATCH:
         # Vowels are what transliterations and typists vary most: average in the
         # likeness of the consonant frames (vowel runs as one mark).
+        # Only frames alike in every consonant make a match of it (ENEZI, ANAZI).
         fa, fb = _frame(a), _frame(b)
-        frame = 1.0 - OSA.distance(fa, fb) / max(len(fa), len(fb))
-        sim = max(sim, (sim + frame) / 2)
+        frame_edits = OSA.distance(fa, fb)
+        average = (sim + 1.0 - frame_edits / max(len(fa), len(fb))) / 2
+        sim = max(sim, average if frame_edits == 0 else min(average, TOKEN_MATCH - 0.01))
     if skel_a == skel_b and skel_a:
         if letters:
             if _arabic_in_latin(a, b) or _arabic_in_latin(b, a):
                 sim = max(sim, 0.92)
             elif len(skel_a) >= 2:
                 sim = max(sim, 0.8)
-        elif len(skel_a) >= 3 and sim >= 0.6:
+        elif len(skel_a) >= 3 and plain >= 0.6:
             sim = max(sim, 0.8)
     elif letters and len(skel_a) >= 4 and len(skel_b) >= 4 and OSA.distance(skel_a, skel_b) == 1:
         sim = max(sim, 0.76)
+    if letters and depth == 0:
+        # A Latin TH, KH, SH, DH may stand for two Arabic letters (FATHI: ف ت ح ي).
+        fa, fb = fold(a), fold(b)
+        if (fa, fb) != (a, b):
+            sim = max(sim, word_similarity(fa, fb, skeleton(fa), skeleton(fb), True, 1))
     # BENALI against ALI; not BENAHMED against AITAHMED (two families).
     prefix_a = _glued_prefix(a)
     prefix_b = _glued_prefix(b)
     if prefix_a and not prefix_b:
         rest = a[len(prefix_a):]
-        sim = max(sim, 0.95 * word_similarity(rest, b, skeleton(rest), skel_b, letters))
+        sim = max(sim, 0.95 * word_similarity(rest, b, skeleton(rest), skel_b, letters, 1))
     elif prefix_b and not prefix_a:
         rest = b[len(prefix_b):]
-        sim = max(sim, 0.95 * word_similarity(a, rest, skel_a, skeleton(rest), letters))
+        sim = max(sim, 0.95 * word_similarity(a, rest, skel_a, skeleton(rest), letters, 1))
     return sim
 
 
 _VOWEL_RUN = re.compile("[AEIU]+")
+_FRAME_CLASSES = str.maketrans("PVGZD", "BFKTT")
 
 
 def _frame(word: str) -> str:
-    return _VOWEL_RUN.sub("*", word)
+    """The consonants in classes (D as T: AHMED, AHMET), each run of vowels one mark."""
+    return _VOWEL_RUN.sub("*", word.translate(_FRAME_CLASSES))
 
 
 def _glued_prefix(word: str) -> str:
@@ -359,9 +390,12 @@ class NameComparison:
     pairs: tuple[tuple[int, int, float], ...]  # (query word, record word, similarity)
     query_words: int
     record_words: int
+    query: PreparedName | None = None  # the names compared (two words may have been joined)
+    record: PreparedName | None = None
 
-    def describe(self, query: PreparedName, record: PreparedName) -> str:
+    def describe(self) -> str:
         """The name part of the reasons, in words."""
+        query, record = self.query, self.record
         strong = [p for p in self.pairs if p[2] >= TOKEN_MATCH]
         if not strong:
             return "names differ"
@@ -391,11 +425,11 @@ class NameComparison:
         return text + (" (" + ", ".join(notes) + ")" if notes else "")
 
 
-_NO_MATCH = NameComparison(0.0, (), 0, 0)
 
 WEAK_MATCH = 0.5  # below TOKEN_MATCH, a pair still tells the words are not unrelated
-WEAK_CREDIT = 0.25  # share of its similarity a weak pair is credited with
+WEAK_CREDIT = 0.5  # share of its similarity a weak pair is credited with
 WEAK_PENALTY = 0.0  # what a weak pair costs besides
+KEY_MISS = 0.1  # what a surname word or first given name of the document without a match costs
 UNMATCHED = 0.1  # what a word of the shorter name with no counterpart at all costs
 MISSING = 0.02  # what each word of the longer name the shorter one lacks costs (at most 3)
 ONE_WORD = 0.8  # a name of one word says little: its score is scaled by this
@@ -406,14 +440,65 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
 
     Words are paired greedily, best first, each at most once. The score is the
     mean, over the words of the shorter name, of the similarity of its pair
-    (a quarter of it for a weak pair, 0 with no pair), less :data:`UNMATCHED` for
-    each word of the shorter name with no pair at all and :data:`MISSING` for
-    each word of the longer name left over (none when the MRZ truncated the
-    document's name). At least one pair must be a match.
+    (:data:`WEAK_CREDIT` of it for a weak pair, 0 with no pair), less
+    :data:`UNMATCHED` for each word of the shorter name with no pair at all,
+    :data:`KEY_MISS` for each surname word or first given name of the document
+    without a match, and :data:`MISSING` for each word of the longer name left
+    over (none when the MRZ truncated the document's name). At least one pair
+    must be a match. When a word is left without a match, two neighbouring
+    words written as one on the other side are tried too (ABDEL RAHMAN typed
+    ABDRL RAHMAN against ABDERRAHMANE).
     """
+    result = _compare(query, record)
+    if result.score >= RETRY_FROM and any(
+            sim < TOKEN_MATCH for _, _, sim in result.pairs) or (
+            result.score >= RETRY_FROM and len(result.pairs) < min(len(query.words),
+                                                                   len(record.words))):
+        for q in _merges(query):
+            result = max(result, _compare(q, record), key=_by_score)
+        for r in _merges(record):
+            result = max(result, _compare(query, r), key=_by_score)
+    return result
+
+
+RETRY_FROM = 0.3
+
+
+def _by_score(result: NameComparison) -> float:
+    return result.score
+
+
+def _merges(name: PreparedName) -> list[PreparedName]:
+    """``name`` with two neighbouring words of the same part written as one, each way."""
+    out = []
+    w = name.words
+    for i in range(len(w) - 1):
+        if name.roles[i] != name.roles[i + 1]:
+            continue
+        joined = w[i] + w[i + 1]
+        words = w[:i] + (joined,) + w[i + 2:]
+        out.append(PreparedName(
+            words, name.skeletons[:i] + (skeleton(joined),) + name.skeletons[i + 2:],
+            name.roles[:i + 1] + name.roles[i + 2:],
+            name.arabic[:i] + max(name.arabic[i], name.arabic[i + 1]) + name.arabic[i + 2:],
+            name.display, name.truncated))
+    return out
+
+
+def _truncated_match(qw: str, rw: str) -> bool:
+    """Whether ``rw`` begins with ``qw``, the word the MRZ cut (particles aside)."""
+    if rw.startswith(qw):
+        return True
+    prefix = _glued_prefix(qw)
+    rest = qw[len(prefix):]
+    return bool(prefix) and len(rest) >= 1 and (
+        rw.startswith(rest) or rw.startswith(prefix) and rw[len(prefix):].startswith(rest))
+
+
+def _compare(query: PreparedName, record: PreparedName) -> NameComparison:
     q, r = query.words, record.words
     if not q or not r:
-        return _NO_MATCH
+        return NameComparison(0.0, (), len(q), len(r), query, record)
     last = len(q) - 1
     candidates = []
     for i, qw in enumerate(q):
@@ -424,7 +509,7 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
             if sim < 1.0:
                 if len(qw) == 1 and rw.startswith(qw):
                     sim = max(sim, 0.85)  # an initial
-                elif query.truncated and i == last and len(qw) >= 2 and rw.startswith(qw):
+                elif query.truncated and i == last and len(qw) >= 2 and _truncated_match(qw, rw):
                     sim = max(sim, 0.97)
                 elif len(rw) == 1 and qw.startswith(rw):
                     sim = max(sim, 0.85)
@@ -440,14 +525,20 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
             used_r.add(j)
             pairs.append((i, j, sim))
     if not any(sim >= TOKEN_MATCH for _, _, sim in pairs):
-        return NameComparison(0.0, (), len(q), len(r))
+        return NameComparison(0.0, (), len(q), len(r), query, record)
     short = min(len(q), len(r))
     credit = sum(sim if sim >= TOKEN_MATCH else WEAK_CREDIT * sim for _, _, sim in pairs)
     weak = sum(sim < TOKEN_MATCH for _, _, sim in pairs)
     score = credit / short - UNMATCHED * (short - len(pairs)) - WEAK_PENALTY * weak
+    # The surname and the first given name of the document are what name a person:
+    # one of them with no close counterpart in the record weighs more.
+    strong_q = {i for i, _, sim in pairs if sim >= TOKEN_MATCH}
+    first_given = query.roles.find("g")
+    score -= KEY_MISS * sum(1 for i, role in enumerate(query.roles)
+                            if (role == "s" or i == first_given) and i not in strong_q)
     if short == 1:
         score *= ONE_WORD
     extra = max(len(q), len(r)) - len(pairs)
     if not (query.truncated and len(r) > len(q)):
         score -= MISSING * min(extra, 3)
-    return NameComparison(round(max(score, 0.0), 4), tuple(pairs), len(q), len(r))
+    return NameComparison(round(max(score, 0.0), 4), tuple(pairs), len(q), len(r), query, record)

@@ -22,7 +22,7 @@ any object with those two attributes will do.
 >>> q = PersonQuery(prepare_name('BENALI', 'MOHAMED'), MrzDate('800315', 1980, 3, 15), 'DZA', 'M')
 >>> r = prepare_person([{'full_name': 'محمد بن علي'}], '1980-03-15', 'DZA', 'M')
 >>> score_person(q, r, Thresholds)
-(1.0, <Level.HIT: 'HIT'>, ('surname and given names match (with spelling variants)', 'birth date matches', 'nationality matches'))
+(1.0, <Level.HIT: 'HIT'>, ('surname and given names match', 'birth date matches', 'nationality matches'))
 >>> compare_birth(MrzDate('801503', 1980, 3, 15), '1980-03-15')
 ('exact', 'birth date matches')
 >>> compare_birth(MrzDate('800320', 1980, 3, 20), '1980-07-01')
@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from ..mrz.dates import MrzDate
 from ..mrz.document import Document
 from .match import Level
-from .names import NameComparison, PreparedName, compare_names, prepare_name
+from .names import NameComparison, PreparedName, compare_names, name_forms, prepare_name
 
 # How each birth date outcome moves the score.
 BIRTH_ADJUST = {
@@ -77,24 +77,42 @@ class PreparedPerson:
     birth_date: str = ""  # 1980-03-15, 1980-03, 1980 or ""
     nationality: str = ""
     sex: str = ""
+    origins: tuple[int, ...] = ()  # for each name, which of the record's names it spells
+
+    def as_json(self) -> list:
+        return [[n.as_json() for n in self.names], self.birth_date, self.nationality,
+                self.sex, list(self.origins)]
+
+    @classmethod
+    def from_json(cls, value: list) -> PreparedPerson:
+        names, birth, nationality, sex, origins = value
+        return cls(tuple(PreparedName.from_json(n) for n in names), birth, nationality, sex,
+                   tuple(origins))
 
 
-def _prepare_one(name) -> PreparedName:
+def _forms(name) -> tuple[PreparedName, ...]:
     if isinstance(name, PreparedName):
-        return name
+        return (name,)
     if isinstance(name, dict):
-        return prepare_name(name.get("surname", ""), name.get("given_names", ""),
-                            name.get("full_name", ""))
-    return prepare_name(getattr(name, "surname", ""), getattr(name, "given_names", ""),
-                        getattr(name, "full_name", ""))
+        return name_forms(name.get("surname") or "", name.get("given_names") or "",
+                          name.get("full_name") or "")
+    return name_forms(getattr(name, "surname", "") or "", getattr(name, "given_names", "") or "",
+                      getattr(name, "full_name", "") or "")
 
 
 def prepare_person(names: Iterable, birth_date: str | None = "", nationality: str | None = "",
                    sex: str | None = "") -> PreparedPerson:
     """A :class:`PreparedPerson` from names given as dicts (``surname``, ``given_names``,
-    ``full_name``), objects with those attributes, or :class:`PreparedName` values."""
-    return PreparedPerson(tuple(_prepare_one(n) for n in names), birth_date or "",
-                          (nationality or "").upper(), (sex or "").upper())
+    ``full_name``), objects with those attributes, or :class:`PreparedName` values;
+    each name in every spelling :func:`~borderdesk.watchlist.names.name_forms` gives."""
+    prepared: list[PreparedName] = []
+    origins: list[int] = []
+    for k, name in enumerate(names):
+        for form in _forms(name):
+            prepared.append(form)
+            origins.append(k)
+    return PreparedPerson(tuple(prepared), birth_date or "", (nationality or "").upper(),
+                          (sex or "").upper(), tuple(origins))
 
 
 def _parts(birth_date: str) -> tuple[int | None, int | None, int | None]:
@@ -145,8 +163,9 @@ def score_person(query: PersonQuery, record: PreparedPerson, config
     best, index = _best_name(query.name, record.names)
     if best.score <= 0.0:
         return 0.0, None, ("names differ",)
-    reasons = [best.describe(query.name, record.names[index])]
-    if index > 0:
+    reasons = [best.describe()]
+    origin = record.origins[index] if record.origins else index
+    if origin > 0:
         reasons[0] += f"; alias {record.names[index].display}"
     score = best.score
     outcome, why = compare_birth(query.birth, record.birth_date)

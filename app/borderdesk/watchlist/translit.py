@@ -51,6 +51,39 @@ _LETTERS = {
     "ه": "H", "و": "U", "ي": "I", "ى": "A", "ة": "A", "پ": "B", "چ": "x", "ژ": "J",
     "ڤ": "V", "ڨ": "G", "گ": "G", "ک": "K", "ی": "I",
 }
+# Cyrillic as German-speaking countries write it (Duden): lists and older
+# documents from there spell Жуков SCHUKOW, Евгений JEWGENIJ.
+_GERMAN_CYRILLIC = {
+    "А": "A", "Б": "B", "В": "W", "Г": "G", "Д": "D", "Е": "E", "Ё": "JO", "Ж": "SCH",
+    "З": "S", "И": "I", "Й": "J", "К": "K", "Л": "L", "М": "M", "Н": "N", "О": "O", "П": "P",
+    "Р": "R", "С": "S", "Т": "T", "У": "U", "Ф": "F", "Х": "CH", "Ц": "Z", "Ч": "TSCH",
+    "Ш": "SCH", "Щ": "SCHTSCH", "Ъ": "", "Ы": "Y", "Ь": "", "Э": "E", "Ю": "JU", "Я": "JA",
+    "І": "I", "Ї": "JI", "Є": "JE", "Ґ": "G", "Ў": "U",
+}
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def german_cyrillic(text: str) -> str:
+    """Cyrillic letters of ``text`` in the German (Duden) spelling, the rest as it is.
+
+    >>> german_cyrillic('Евгений Жуков')
+    'JEWGENIJ SCHUKOW'
+    """
+    out = []
+    previous = " "
+    for char in text.upper():
+        latin = _GERMAN_CYRILLIC.get(char, char)
+        if char == "Е" and not previous.isalpha():
+            latin = "JE"
+        out.append(latin)
+        previous = char
+    return "".join(out)
+
+
 _HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")
 _SPLIT = re.compile(r"[\s\-\u2010-\u2015,./;_<()]+")
 _ARABIC_WORD = re.compile("[\u0600-\u06ff]+")
