@@ -34,7 +34,6 @@ MAX_TEXT = 500
 
 _NUMBER_DROP = str.maketrans("", "", " <-/.\t")
 _NUMBER = re.compile(r"[A-Z0-9]{1,%d}" % MAX_NUMBER)
-_LIST = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _DOCUMENT_TYPE = re.compile(r"[A-Z][A-Z<]?")
 _BIRTH = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _STATE_ALIASES = {"DEU": "D"}
@@ -131,8 +130,8 @@ def _check_keys(obj: dict, allowed: frozenset, what: str) -> None:
 def _common(obj: dict) -> tuple[str, str]:
     record_id = _text(obj, "id", required=True, limit=128)
     list_name = _text(obj, "list", required=True, limit=64)
-    if not _LIST.fullmatch(list_name):
-        raise InvalidRecord(f"list name {list_name!r} must be letters, digits, '_', '.' or '-'")
+    if not any(c.isalnum() for c in list_name):
+        raise InvalidRecord(f"list name {list_name!r} holds no letter or digit")
     return record_id, list_name
 
 
