@@ -82,7 +82,7 @@ class Name:
                                   ("full_name", self.full_name)) if v}
 
     def __str__(self) -> str:
-        return self.full_name or " ".join(p for p in (self.given_names, self.surname) if p)
+        return " ".join(p for p in (self.given_names, self.surname) if p) or self.full_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +190,6 @@ def _name(value, n: int) -> Name:
         full = _text(value, "full_name", limit=300)
     except InvalidRecord as exc:
         raise InvalidRecord(f"{where}: {exc}") from None
-    if full and (surname or given):
-        raise InvalidRecord(f"{where}: give either surname and given_names, or full_name, not both")
     if not (full or surname):
         raise InvalidRecord(f"{where}: a name needs a surname or a full_name")
     if not any(c.isalpha() for c in full + surname + given):

@@ -59,7 +59,6 @@ BAD_LINES = [
     (json.dumps({**PERSON, "names": []}), "'names' must be a non-empty list"),
     (json.dumps({**PERSON, "names": "Mohamed"}), "'names' must be a non-empty list"),
     (json.dumps({**PERSON, "names": [{"given_names": "Mohamed"}]}), "needs a surname"),
-    (json.dumps({**PERSON, "names": [{"surname": "X", "full_name": "X Y"}]}), "not both"),
     (json.dumps({**PERSON, "names": [{"surname": "1234"}]}), "holds no letter"),
     (json.dumps({**PERSON, "names": [{"surname": "A", "nick": "B"}]}), "unknown key"),
     (json.dumps({**PERSON, "names": ["Mohamed"]}), "names[0] must be an object"),
