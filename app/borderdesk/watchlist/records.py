@@ -179,7 +179,7 @@ def document_record(obj: dict) -> DocumentRecord:
                           _iso_date(obj, "reported"), _text(obj, "action"))
 
 
-def _name(value, n: int) -> Name:
+def _name(value, n: int) -> tuple[Name, ...]:
     where = f"names[{n}]"
     if not isinstance(value, dict):
         raise InvalidRecord(f"{where} must be an object with surname/given_names or full_name")
@@ -194,7 +194,9 @@ def _name(value, n: int) -> Name:
         raise InvalidRecord(f"{where}: a name needs a surname or a full_name")
     if not any(c.isalpha() for c in full + surname + given):
         raise InvalidRecord(f"{where}: a name holds no letter")
-    return Name(surname, given, full)
+    if full and surname:  # the name in parts and in full: kept as two forms of it
+        return Name(surname, given), Name(full_name=full)
+    return (Name(surname, given, full),)
 
 
 def birth_date(raw: str) -> str:
@@ -224,7 +226,7 @@ def person_record(obj: dict) -> PersonRecord:
         raise InvalidRecord("'names' must be a non-empty list of names")
     if len(names) > 100:
         raise InvalidRecord("'names' holds more than 100 names")
-    parsed = tuple(_name(v, i) for i, v in enumerate(names))
+    parsed = tuple(form for i, v in enumerate(names) for form in _name(v, i))
     born = _text(obj, "birth_date", limit=10)
     sex = _text(obj, "sex", limit=1).upper()
     if sex and sex not in SEXES:

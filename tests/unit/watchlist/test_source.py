@@ -164,3 +164,11 @@ def test_overlong_line(tmp_path):
         read_all([path])
     assert [(p[1], p[2]) for p in info.value.problems] == [
         (2, "the line is longer than 65536 bytes"), (4, "the line is longer than 65536 bytes")]
+
+
+def test_a_name_in_parts_and_in_full_gives_two_forms(tmp_path):
+    path = tmp_path / "src.ndjson"
+    path.write_text(json.dumps({**PERSON, "names": [
+        {"surname": "Haddad", "given_names": "Leila", "full_name": "ليلى حداد"}]}) + "\n")
+    (person,) = read_all([path])
+    assert [str(n) for n in person.names] == ["Leila Haddad", "ليلى حداد"]
