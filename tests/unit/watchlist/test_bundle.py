@@ -282,3 +282,19 @@ def test_a_write_that_fails_is_undone(store, live, monkeypatch):
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(lists.Lists, "prepare_names", staticmethod(full))
     refused(store, live, BundleError, "undone: No space left on device")
+
+
+def test_a_list_of_two_kinds_is_refused(publisher):
+    from borderdesk.watchlist.exceptions import WatchlistError
+    person = dict(PERSONS[0], list="SLTD")
+    with pytest.raises(WatchlistError, match="holds both documents and persons"):
+        publisher.build([doc_record(1), person])
+    assert list(publisher.folder.glob("*.bundle")) == []
+
+
+def test_bad_version_or_validity(publisher):
+    from borderdesk.watchlist.exceptions import WatchlistError
+    with pytest.raises(WatchlistError, match="positive whole number"):
+        publisher.build([doc_record(1)], version=0)
+    with pytest.raises(WatchlistError, match="positive number of hours"):
+        publisher.build([doc_record(1)], valid_hours=0)
