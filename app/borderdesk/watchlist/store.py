@@ -17,6 +17,13 @@ renames it into ``versions/`` and swaps the ``current`` link with one
 version; after it, on the new one; a killed import leaves only a staging
 directory, removed by the next import. A version is accepted only when it is
 higher than the one held.
+
+The lists are read through ``sqlite3`` and memory maps directly, not through
+SQLAlchemy (the project's choice for the relational data a desk writes, such
+as the hit log): a version is immutable once imported, built by the publisher
+in exactly the form it is read in, and the hot path is a memory-mapped binary
+search plus, on a hit, one primary-key read; an ORM would add a layer and no
+migrations are ever run on a version (a new version replaces it whole).
 """
 
 from __future__ import annotations
