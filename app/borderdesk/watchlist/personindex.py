@@ -222,12 +222,14 @@ class PersonList:
     def __len__(self) -> int:
         return self.count
 
-    def candidates(self, query_keys, limit: int, year: int | None = None) -> list[int]:
+    def candidates(self, query_keys, limit: int, year: int | None = None,
+                   other_years: bool = True) -> list[int]:
         """The person numbers sharing the most (and the rarest) keys with ``query_keys``.
 
         Each key weighs its inverse document frequency, ``log(1 + N / df)``;
         persons born in ``year`` (or whose year is unknown) come before the
-        others; the best ``limit`` are returned, best first.
+        others, and with ``other_years=False`` the others are left out; the
+        best ``limit`` are returned, best first.
         """
         chunks, weights = [], []
         n = max(self.count, 1)
@@ -244,7 +246,11 @@ class PersonList:
         totals = np.bincount(inverse, weights=w)
         if year:
             born = self.years[uniq]
-            totals += SAME_YEAR_BONUS * ((born == year) | (born == 0))
+            same = (born == year) | (born == 0)
+            if not other_years:
+                uniq, totals = uniq[same], totals[same]
+            else:
+                totals += SAME_YEAR_BONUS * same
         if len(uniq) > limit:
             best = np.argpartition(-totals, limit)[:limit]
         else:

@@ -84,3 +84,11 @@ def test_names_prepared_by_other_rules_are_prepared_again_on_import(store, publi
     verdict = desk.check(td3("ZZ1234567", "DZA", "HADAD", "LAILA", "750602", sex="F"))
     assert [m.record_id for m in verdict.matches] == ["P1"]
     assert verdict.watchlist.notes == ()
+
+
+def test_persons_of_other_years_are_left_out_when_they_cannot_be_shown(desk):
+    lists = desk.lists()
+    keys = candidate_keys(prepare_name("HADDAD", "LEILA"), query=True)
+    assert 0 in lists.persons.candidates(keys, 100, 1975, other_years=False)
+    assert 0 not in lists.persons.candidates(keys, 100, 1988, other_years=False)
+    assert 0 in lists.persons.candidates(keys, 100, 1988, other_years=True)
