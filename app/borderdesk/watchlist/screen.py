@@ -19,7 +19,7 @@ and :func:`~.names.score_person` scores each of them.
 
 from __future__ import annotations
 
-from ..mrz import Document, repair
+from ..mrz import Document, checkdigit, repair
 from ..mrz.formats import LAYOUTS
 from .documents import ListedDocument
 from .holders import screen_holder
@@ -48,19 +48,28 @@ def _match(listed: ListedDocument, score: float, level: Level, reasons: list[str
 def read_numbers(doc: Document) -> list[tuple[str, str, str]]:
     """The numbers the document may really carry beside the one parsed: (number, what, why).
 
-    One OCR look-alike away from the parsed number when its check digit fails;
+    One OCR look-alike away from the parsed number when its check digit fails,
+    and, when it passes, the look-alikes it cannot tell apart (``6`` and ``G``);
     the number as read when the parser corrected it (a look-alike repaired under
     the check digit, trailing ``K`` taken for fillers).
     """
     number = normalise_number(doc.document_number)
     near: dict[str, tuple[str, str]] = {}
-    if doc.checks.document_number is False:
-        for candidate, (i, read, alt) in repair.single_substitutions(number):
-            candidate = normalise_number(candidate)
-            if candidate and candidate != number:
-                near.setdefault(candidate, ("near number", (
-                    f"one OCR look-alike from the number read ({read!r} at position {i + 1} "
-                    f"taken as {alt!r}); the document number check digit fails")))
+    failed = doc.checks.document_number is False
+    digit = checkdigit.compute(number)
+    for candidate, (i, read, alt) in repair.single_substitutions(number):
+        candidate = normalise_number(candidate)
+        if not candidate or candidate == number:
+            continue
+        change = f"one OCR look-alike from the number read ({read!r} at position {i + 1} " \
+                 f"taken as {alt!r})"
+        if failed:
+            near.setdefault(candidate, ("near number", change + "; the document number check "
+                                                               "digit fails"))
+        elif checkdigit.compute(candidate) == digit:
+            # G and 6 (16 and 6) weigh alike in the 7-3-1 check: it cannot tell them apart.
+            near.setdefault(candidate, ("near number", change + "; the check digit cannot tell "
+                                                               f"{read!r} from {alt!r}"))
     as_read = _number_as_read(doc)
     if as_read and as_read != number:
         near.setdefault(as_read, ("the number as read", (

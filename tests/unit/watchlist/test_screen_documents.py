@@ -73,7 +73,9 @@ def test_near_number_when_the_check_digit_fails_is_possible(desk):
 
 
 def test_near_number_is_not_looked_up_when_the_check_digit_passes(desk):
-    verdict = desk.check(td3("X568B2Z17", "MAR"))  # a different, valid document
+    # X5G8B2217 is one look-alike (Z read as 2) from the listed X5G8B2Z17, but its check
+    # digit passes, and would not for a misread Z: a different, valid document.
+    verdict = desk.check(td3("X5G8B2217", "MAR"))
     assert verdict.matches == ()
 
 
@@ -149,3 +151,13 @@ def test_damaged_live_lists_are_reported_not_a_crash(store, publisher):
     verdict = Desk().check(td3("AB0000001"))
     assert verdict.watchlist.state == "NONE" and verdict.matches == ()
     assert "the lists cannot be read" in verdict.watchlist.notes[1]
+
+
+def test_look_alikes_the_check_digit_cannot_tell_apart(store, publisher):
+    # G is 16 and 6 is 6 in the 7-3-1 check: a G read as 6 passes the check digit.
+    store.import_bundle(publisher.build([doc_record(1, document_number="AB12G4567")]))
+    doc = parse(td3("AB1264567", "DZA"))
+    assert doc.checks.document_number is True
+    (m,) = Desk().check(doc).matches
+    assert m.record_id == "D1" and m.level is Level.POSSIBLE
+    assert "cannot tell '6' from 'G'" in m.reasons[1]
