@@ -216,6 +216,7 @@ class PersonList:
             if size == 0:
                 return np.zeros(0, dtype=dtype)
             mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        hashindex.prefetch(mm)
         self._maps.append(mm)
         return np.frombuffer(mm, dtype=dtype)
 
