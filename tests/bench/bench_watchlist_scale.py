@@ -260,6 +260,8 @@ def main() -> None:
     ap.add_argument("--naive-person-queries", type=int, default=20)
     ap.add_argument("--work", type=Path, default=HERE / "out" / "scale")
     ap.add_argument("--index-only", type=int, metavar="N")
+    ap.add_argument("--reuse", action="store_true",
+                    help="check against the store a previous run left in --work (no build, import)")
     ap.add_argument("--serve", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:
@@ -288,26 +290,29 @@ def main() -> None:
     print(f"sources: {mb(du(docs_src))} + {mb(du(persons_src))} "
           f"(made in {time.perf_counter() - t:.0f} s)")
 
-    key_dir = work / "keys"
-    shutil.rmtree(key_dir, ignore_errors=True)
-    private, public, _ = keys.generate(key_dir)
     bundle = work / "scale.bundle"
-    print(f"build ({load()})")
-    t = time.perf_counter()
-    manifest = build.build([docs_src, persons_src], private, 1, bundle)
-    build_s = time.perf_counter() - t
-    counts = manifest["counts"]
-    print(f"  {build_s:.0f} s for {counts['documents']:,} documents, {counts['persons']:,} "
-          f"persons, {counts['names']:,} names, {manifest['persons']['keys']:,} name keys; "
-          f"bundle {mb(du(bundle))}")
     desk_dir = work / "desk"
-    shutil.rmtree(desk_dir, ignore_errors=True)
+    build_s = import_s = float("nan")
+    if not args.reuse:
+        key_dir = work / "keys"
+        shutil.rmtree(key_dir, ignore_errors=True)
+        private, public, _ = keys.generate(key_dir)
+        print(f"build ({load()})")
+        t = time.perf_counter()
+        manifest = build.build([docs_src, persons_src], private, 1, bundle)
+        build_s = time.perf_counter() - t
+        counts = manifest["counts"]
+        print(f"  {build_s:.0f} s for {counts['documents']:,} documents, {counts['persons']:,} "
+              f"persons, {counts['names']:,} names, {manifest['persons']['keys']:,} name keys; "
+              f"bundle {mb(du(bundle))}")
+        shutil.rmtree(desk_dir, ignore_errors=True)
+        store = Store(desk_dir / "watchlist")
+        store.trust(public)
+        print(f"import ({load()})")
+        t = time.perf_counter()
+        store.import_bundle(bundle)
+        import_s = time.perf_counter() - t
     store = Store(desk_dir / "watchlist")
-    store.trust(public)
-    print(f"import ({load()})")
-    t = time.perf_counter()
-    store.import_bundle(bundle)
-    import_s = time.perf_counter() - t
     live = store.current_dir()
     parts = {p.name: p.stat().st_size for p in live.iterdir()}
     print(f"  {import_s:.0f} s; store {mb(du(live))}: "
