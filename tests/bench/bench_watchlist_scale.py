@@ -315,7 +315,7 @@ def main() -> None:
     store = Store(desk_dir / "watchlist")
     live = store.current_dir()
     parts = {p.name: p.stat().st_size for p in live.iterdir()}
-    print(f"  {import_s:.0f} s; store {mb(du(live))}: "
+    print(f"  {'' if args.reuse else f'{import_s:.0f} s; '}store {mb(du(live))}: "
           + ", ".join(f"{k} {mb(v)}" for k, v in sorted(parts.items()) if v > 1e6))
 
     queries = make_queries(args.queries)
