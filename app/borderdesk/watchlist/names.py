@@ -39,10 +39,10 @@ skeletons agree; a word the MRZ truncated matches the words it begins
 shorter name lacks cost little (missing middle names); a word of the shorter
 name with no counterpart costs more.
 
-Candidate keys (:func:`candidate_keys`): pairs of word skeletons (and of
-their beginnings, ends and first and last consonants, so that one typo or a
-truncation still leaves a shared key), in any order — an index of the names
-of a list by these keys finds, for a document, the few names worth scoring.
+Candidate keys (:func:`candidate_keys`): pairs of word skeletons, in any
+order; the document's side adds the skeletons one consonant edit away, so
+that one typo still finds the name — an index of the names of a list by
+these keys finds, for a document, the few names worth scoring.
 
 >>> p = prepare_name('BEN ALI', 'Mohammed Abd el Kader')
 >>> p.words
@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz.distance import OSA
@@ -90,7 +91,7 @@ _COMPOUND = {"DIN": "EDIN", "EDIN": "EDIN", "UDIN": "EDIN", "ADIN": "EDIN", "ALA
 
 TOKEN_MATCH = 0.75  # least similarity at which two words count as the same name
 
-_ABD = re.compile(r"^ABD[AEIOU]{0,2}(?:L|(?=([TDRZSN])\1))(?=[A-Z]{2})")
+_ABD = re.compile(r"^ABD[AEIOU]{1,2}(?:L|(?=([TDRZSN])\1))(?=[A-Z]{2})")
 _BIN = re.compile(r"^(?:BIN|IBN)(?=[A-Z]{3})")
 _GLUED_ARTICLE = re.compile(
     r"^(?:EL|AL|UL)(?=[B-DF-HJ-NP-TV-Z][A-Z]{3})|^[AE](?=([TDRZSN])\1[A-Z]{3})|^ECH(?=CH)")
@@ -188,7 +189,7 @@ def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", 
                 i += 1
             nxt, _, letters = raw[i]
             head = _JOINING[word]
-            form = head + nxt if letters else fold(head + _strip_article(nxt))
+            form = head + nxt if letters else fold(head + nxt)
             i += 1
         elif word in _FILIATION:
             items.append([_FILIATION[word], role, False, True])
@@ -233,53 +234,90 @@ def name_forms(surname: str = "", given_names: str = "", full_name: str = ""
     return (first,) if german.words == first.words else (first, german)
 
 
-def _strip_article(word: str) -> str:
-    for article in ("EL", "AL", "UL"):
-        if word.startswith(article) and len(word) > len(article) + 2 and (
-                word[len(article)] not in "AEIOUY"):
-            return word[len(article):]
-    return word
-
-
 # -- keys ---------------------------------------------------------------------------------
 
 _MAX_KEY_WORDS = 6
 
 
-def _subkeys(skel: str) -> tuple[str, str, str, str]:
-    """The whole skeleton, its beginning, its end, its first and last consonant."""
-    return skel, skel[:2], skel[-2:], skel[:1] + skel[-1:]
+_SKELETON_LETTERS = "BDFHJKLMNRSTx"
+
+
+def _neighbours(skel: str) -> set[str]:
+    """The skeleton and every skeleton one edit away (a consonant dropped, added,
+    changed, or two swapped): what one typo in a consonant makes of it."""
+    out = {skel}
+    for i in range(len(skel)):
+        out.add(skel[:i] + skel[i + 1:])
+        for c in _SKELETON_LETTERS:
+            out.add(skel[:i] + c + skel[i + 1:])
+        if i + 1 < len(skel):
+            out.add(skel[:i] + skel[i + 1] + skel[i] + skel[i + 2:])
+    for i in range(len(skel) + 1):
+        for c in _SKELETON_LETTERS:
+            out.add(skel[:i] + c + skel[i:])
+    out.discard("")
+    return {_DOUBLE.sub(r"\1", n) for n in out}
+
+
+def _key_entries(prepared: PreparedName) -> list[tuple[str, str, int]]:
+    """(first letter, skeleton, word number) of the words that count for keys; a word
+    written with a filiation particle (BENALI) also as the word without it (ALI)."""
+    entries = []
+    for n, (w, s) in enumerate(zip(prepared.words, prepared.skeletons)):
+        if not s:
+            continue
+        entries.append((w[0], s, n))
+        prefix = _glued_prefix(w)
+        rest = w[len(prefix):]
+        if prefix and skeleton(rest):
+            entries.append((rest[0], skeleton(rest), n))
+        if len(entries) >= _MAX_KEY_WORDS:
+            break
+    return entries
+
+
+def _pair(kind: str, x: str, y: str) -> str:
+    return f"{kind}:{x}|{y}" if x <= y else f"{kind}:{y}|{x}"
 
 
 def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
-    """Keys for an inverted index of names; a name the scorer flags shares one with the query.
+    """Keys for an inverted index of names: index a list's names with
+    ``candidate_keys(name)``, look a document's name up with
+    ``candidate_keys(name, query=True)``; a name the scorer flags shares a key.
 
-    Every pair of words gives, in either order: their skeletons; the beginnings
-    (two consonants) of their skeletons; the ends; the first and last
-    consonants; and the whole skeleton of one with the first letter of the
-    other — one typo or a truncated word leaves at least one of them whole. A
-    name of a single word gives the key of that word. A word written together
-    with a filiation particle (BENALI) counts also without it (ALI). With ``query=True`` (the
-    document's side) the key of each single word is added too, so that a list
-    name of a single word is found.
+    The keys of a list's name, for every pair of its words: their two
+    skeletons (``p:``); the skeleton of one with the first two consonants of
+    the other (``b:``, for a word the MRZ truncated); where one word has at most
+    two consonants (ALI, AMINA), the skeleton of the other with the first letter
+    of the short one (``i:``). A name of a single word: that word's skeleton
+    (``w:``).
+
+    The document's side asks for more: each pair also with either skeleton one
+    consonant edit away (:func:`_neighbours`; a typo in a vowel leaves the
+    skeleton as it is), and the skeleton of each word alone (to find a list
+    name of a single word). So the index stays small, and a typo costs lookups
+    rather than long candidate lists.
     """
-    words = [(w, s) for w, s in zip(prepared.words, prepared.skeletons) if s][:_MAX_KEY_WORDS]
-    for w, _ in list(words):  # BENALI is also ALI (see word_similarity)
-        prefix = _glued_prefix(w)
-        if prefix and skeleton(w[len(prefix):]):
-            words.append((w[len(prefix):], skeleton(w[len(prefix):])))
+    entries = _key_entries(prepared)
     keys: set[str] = set()
-    if len(words) <= 1 or query:
-        keys.update("w:" + s for _, s in words)
-    subs = [_subkeys(s) for _, s in words]
-    for a, b in combinations(range(len(words)), 2):
-        for kind in range(4):
-            x, y = subs[a][kind], subs[b][kind]
-            if x > y:
-                x, y = y, x
-            keys.add(f"{kind}:{x}|{y}")
-        keys.add(f"4:{words[a][1]}|{words[b][0][0]}")
-        keys.add(f"4:{words[b][1]}|{words[a][0][0]}")
+    if len(entries) <= 1 or query:
+        keys.update("w:" + s for _, s, _ in entries)
+    for (fa, sa, na), (fb, sb, nb) in combinations(entries, 2):
+        if na == nb:
+            continue  # a word and itself without its particle
+        if query:
+            for x in _neighbours(sa):
+                keys.add(_pair("p", x, sb))
+            for y in _neighbours(sb):
+                keys.add(_pair("p", sa, y))
+        else:
+            keys.add(_pair("p", sa, sb))
+        keys.add(f"b:{sa}|{sb[:2]}")
+        keys.add(f"b:{sb}|{sa[:2]}")
+        if len(sb) <= 2:
+            keys.add(f"i:{sa}|{fb}")
+        if len(sa) <= 2:
+            keys.add(f"i:{sb}|{fa}")
     return keys
 
 
@@ -312,6 +350,7 @@ def _arabic_in_latin(letters: str, latin: str) -> bool:
     return all(c in "AEIU" for c in latin[pos:])
 
 
+@lru_cache(maxsize=1 << 18)
 def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = False,
                     depth: int = 0) -> float:
     """How alike two folded words are, in [0, 1].
@@ -322,7 +361,7 @@ def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = Fa
     letter-by-letter reading of Arabic script, whose short vowels are unknown:
     it matches a Latin word that is its letters with short vowels put in
     (عتيبي, read TIBI, matches OTAIBI), and nearly matches one with the same
-    consonants.
+    consonants. Names repeat, so the results are cached (256 k pairs).
     """
     if a == b:
         return 1.0
