@@ -1,7 +1,7 @@
 """The person lists: records with their prepared names, and an index of their candidate keys.
 
 ``persons.db`` (SQLite) holds each person record (as JSON) and its names as
-prepared by :func:`borderdesk.watchlist.names.prepare_name` at build time
+prepared by :func:`borderdesk.watchlist.names.name_forms` at build time
 (:meth:`PreparedName.as_json`, so the desk does no name preparation for the
 list, and loads no code from the bundle). ``persons.born`` holds each
 person's birth year (``uint16``, 0 when unknown). The candidate
@@ -77,7 +77,8 @@ def rules_version() -> str:
             probe = []
             for surname, given, full in _PROBES:
                 prepared = names.prepare_name(surname, given, full)
-                probe.append([prepared.as_json(), sorted(names.candidate_keys(prepared)),
+                probe.append([[f.as_json() for f in names.name_forms(surname, given, full)],
+                              sorted(names.candidate_keys(prepared)),
                               sorted(names.candidate_keys(prepared, query=True))])
             text = json.dumps(probe, ensure_ascii=False, sort_keys=True).encode()
             _rules_version = "probe-" + hashlib.sha256(text).hexdigest()[:16]
@@ -112,7 +113,9 @@ class PersonWriter:
     def add(self, rec: PersonRecord) -> None:
         names = _names()
         pid = self.count
-        prepared = [names.prepare_name(n.surname, n.given_names, n.full_name) for n in rec.names]
+        # Every spelling worth comparing each name in (a Cyrillic name also in German spelling).
+        prepared = [form for n in rec.names
+                    for form in names.name_forms(n.surname, n.given_names, n.full_name)]
         person_keys = set()
         for p in prepared:
             person_keys |= names.candidate_keys(p)
@@ -177,8 +180,8 @@ def _prepared_person(record_json: str, prepared_json: str, validate: bool = Fals
         _record(rec)
     PreparedName = _names().PreparedName
     names = [PreparedName.from_json(v) for v in json.loads(prepared_json)]
-    if len(names) != len(rec["names"]):
-        raise ValueError("the prepared names do not match the record's names")
+    if len(names) < len(rec["names"]):
+        raise ValueError("the record has names that were not prepared")
     prepared = _persons().prepare_person(names, rec.get("birth_date"), rec.get("nationality"),
                                          rec.get("sex"))
     return rec, prepared
