@@ -47,8 +47,8 @@ def screen_holder(lists: Lists, doc: Document, thresholds, max_candidates: int) 
     year = query.birth.year if query.birth is not None else None
     others = _other_year_can_be_shown(thresholds.hit, thresholds.possible)
     found = []
-    for pid in lists.persons.candidates(keys, max_candidates, year, others):
-        person = lists.persons.get(pid)
+    candidates = lists.persons.candidates(keys, max_candidates, year, others)
+    for person in lists.persons.get_many(candidates):
         score, level, reasons = score_person(query, person.prepared, thresholds)
         if level is None:
             continue

@@ -263,21 +263,34 @@ class PersonList:
         return [int(p) for p in uniq[best]]
 
     def get(self, pid: int) -> ListedPerson:
+        return self.get_many([pid])[0]
+
+    def get_many(self, pids: list[int]) -> list[ListedPerson]:
+        """The persons ``pids``, in that order (one database read for those not cached)."""
+        found: dict[int, ListedPerson] = {}
         with self._lock:
-            hit = self._cache.get(pid)
-            if hit is not None:
-                self._cache.move_to_end(pid)
-                return hit
-            row = self._db.execute("SELECT record, prepared FROM persons WHERE pid = ?",
-                                   (pid,)).fetchone()
-        if row is None:
-            raise CorruptBundle(f"the candidate index names person {pid}, which is not stored")
-        person = ListedPerson(pid, *_prepared_person(row[0], row[1]))
+            for pid in pids:
+                hit = self._cache.get(pid)
+                if hit is not None:
+                    self._cache.move_to_end(pid)
+                    found[pid] = hit
+            missing = sorted(set(pids) - set(found))  # in file order: fewer seeks
+            rows = []
+            for i in range(0, len(missing), 500):
+                chunk = missing[i:i + 500]
+                rows += self._db.execute(
+                    "SELECT pid, record, prepared FROM persons WHERE pid IN "
+                    f"({','.join('?' * len(chunk))})", chunk).fetchall()
+        for pid, record, prepared in rows:
+            found[pid] = ListedPerson(pid, *_prepared_person(record, prepared))
+        if len(found) < len(set(pids)):
+            raise CorruptBundle("the candidate index names persons that are not stored")
         with self._lock:
-            self._cache[pid] = person
-            if len(self._cache) > self.CACHE:
+            for pid, _, _ in rows:
+                self._cache[pid] = found[pid]
+            while len(self._cache) > self.CACHE:
                 self._cache.popitem(last=False)
-        return person
+        return [found[pid] for pid in pids]
 
     def check_records(self) -> None:
         """Validate every stored person and its prepared names (import time).
