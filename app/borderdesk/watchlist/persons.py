@@ -145,6 +145,15 @@ def compare_birth(birth: MrzDate | None, record_date: str) -> tuple[str, str]:
     return "year", "birth date same year"
 
 
+def birth_year_decides(config) -> bool:
+    """Whether a record born in another year than the document's holder can never be
+    flagged, whatever the names: then a store may drop such candidates before
+    scoring them (a vectorised filter on the birth years of its persons), which
+    keeps common names (the namesakes of MOHAMED BENALI) fast to screen."""
+    best = 1.0 + BIRTH_ADJUST["differs"] + NATIONALITY_SAME
+    return best < config.possible
+
+
 def _best_name(query: PreparedName, names: tuple[PreparedName, ...]
                ) -> tuple[NameComparison, int]:
     best, index = compare_names(query, names[0]), 0
