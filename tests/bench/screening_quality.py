@@ -59,7 +59,7 @@ def load_hard_cases() -> tuple[list[dict], list[dict]]:
                         "sex": rsex or None})
         surname, _, given = name.partition("<<")
         cases.append({"id": rid, "label": label, "record_id": rid, "style": "hand",
-                      "rules": [note or "hand-written"], "name": (surname, given),
+                      "rules": [], "note": note, "name": (surname, given),
                       "birth": birth, "nat": nat, "sex": sex})
     return records, cases
 

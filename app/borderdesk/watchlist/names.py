@@ -407,6 +407,12 @@ def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = Fa
             sim = max(sim, 0.8)
     elif letters and len(skel_a) >= 4 and len(skel_b) >= 4 and OSA.distance(skel_a, skel_b) == 1:
         sim = max(sim, 0.76)
+    elif (WEAK_MATCH <= sim < TOKEN_MATCH and a[0] == b[0] and len(skel_a) >= 2
+          and len(skel_b) >= 2 and edits <= 2 and OSA.distance(skel_a, skel_b) <= 1):
+        # A typo on top of a spelling variant (FHTEMA for FATEMA against FATIMA):
+        # same first letter, two edits at most, the consonants one edit apart.
+        # Counts, just.
+        sim = TOKEN_MATCH
     if letters and depth == 0:
         # A Latin TH, KH, SH, DH may stand for two Arabic letters (FATHI: ف ت ح ي).
         fa, fb = fold(a), fold(b)
