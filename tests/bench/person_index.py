@@ -5,7 +5,12 @@
 Builds, in memory, the inverted index the desk's store keeps: every name of
 every person prepared (prepare_name / name_forms) and posted under each of its
 candidate_keys (as a sorted array of 64-bit key hashes beside name numbers, the
-layout a memory-mapped store would use). Then screens documents: variants of
+layout a memory-mapped store would use) — twice: keyed by the key alone, and
+by the key with the person's birth year (``key#1980``, ``key#?`` when unknown).
+With the default thresholds nobody born in another year can be flagged
+(persons.birth_year_decides), so a document with a birth year reads only the
+keys of its year and of persons of unknown year: the namesakes of common names
+are never read. Then screens documents: variants of
 listed persons (other spellings, typos, swapped or missing names — as the
 labelled set makes them) and persons not on the list. Prints:
 
@@ -143,6 +148,7 @@ def main() -> None:
 
     rng = random.Random(1)
     hashes = array("q")
+    year_hashes = array("q")  # the same keys, each with the person's birth year
     owners = array("i")
     names_of: list = []  # name number -> PreparedName
     person_of = array("i")  # name number -> person number
@@ -152,6 +158,7 @@ def main() -> None:
     t0 = time.perf_counter()
     for pid, names, birth, sex, latin, ymd in generate(args.persons):
         prepared = []
+        year = birth[:4] if birth else "?"
         for name in names:
             t = time.perf_counter()
             forms = name_forms(name.get("surname", ""), name.get("given_names", ""),
@@ -167,6 +174,7 @@ def main() -> None:
                 t_keys += time.perf_counter() - t
                 for key in keys:
                     hashes.append(key_hash(key))
+                    year_hashes.append(key_hash(f"{key}#{year}"))
                     owners.append(n)
         persons.append((birth, sex, len(prepared)))
         if rng.random() < args.queries / args.persons:
@@ -178,23 +186,24 @@ def main() -> None:
     print(f"  prepare a name {t_prep / n_names * 1e6:.1f} µs, its keys "
           f"{t_keys / n_names * 1e6:.1f} µs")
     t = time.perf_counter()
-    h = np.frombuffer(hashes, dtype=np.int64)
     o = np.frombuffer(owners, dtype=np.int32)
+    h = np.frombuffer(hashes, dtype=np.int64)
     order = np.argsort(h, kind="stable")
-    h_sorted = h[order]
-    o_sorted = o[order]
-    del order, h, o
-    hashes = owners = None
+    h_sorted, o_sorted = h[order], o[order]
+    hy = np.frombuffer(year_hashes, dtype=np.int64)
+    order = np.argsort(hy, kind="stable")
+    hy_sorted, oy_sorted = hy[order], o[order]
+    del order, h, hy, o
+    hashes = year_hashes = owners = None
     gc.collect()
     print(f"  index sorted in {time.perf_counter() - t:.1f} s: "
-          f"{(h_sorted.nbytes + o_sorted.nbytes) / 2**20:.0f} MiB of postings; "
+          f"{(h_sorted.nbytes + o_sorted.nbytes) / 2**20:.0f} MiB of postings (each index); "
           f"process peak RSS {rss_mb():.0f} MiB (names held as Python objects)")
     uniq, counts = np.unique(h_sorted, return_counts=True)
     print(f"  {len(uniq):,} distinct keys; longest posting lists "
           f"{sorted(counts.tolist())[-5:]}")
     del uniq, counts
     person_arr = np.frombuffer(person_of, dtype=np.int32)
-    years = np.array([int(b[:4]) if b else 0 for b, _, _ in persons], dtype=np.int16)
 
     config = ScreeningSection()
     year_filter = birth_year_decides(config) and not args.no_year_filter
@@ -222,28 +231,32 @@ def main() -> None:
         queries.append(("not listed", -1, q))
 
     def lookup(q, cap, by_year=True):
-        """Candidate name numbers: posting lists read shortest first, until the next
-        one would take the candidates past ``cap`` names (None: read them all); the
-        shortest list is always read."""
-        keys = np.array(sorted({key_hash(k) for k in candidate_keys(q.name, query=True)}),
-                        dtype=np.int64)
-        lo = np.searchsorted(h_sorted, keys, "left")
-        hi = np.searchsorted(h_sorted, keys, "right")
+        """Candidate name numbers. ``by_year``: from the index keyed by birth year too,
+        reading the keys of the document's birth year and of persons of unknown
+        birth year only (birth_year_decides: no one born another year can be
+        flagged). Otherwise from the plain index. Posting lists are read shortest
+        first, until the next would take the candidates past ``cap`` names."""
+        keys = candidate_keys(q.name, query=True)
+        year = q.birth.year if q.birth is not None else None
+        if by_year and year_filter and year:
+            hs, os_ = hy_sorted, oy_sorted
+            wanted = {key_hash(f"{k}#{y}") for k in keys for y in (year, "?")}
+        else:
+            hs, os_ = h_sorted, o_sorted
+            wanted = {key_hash(k) for k in keys}
+        wanted = np.array(sorted(wanted), dtype=np.int64)
+        lo = np.searchsorted(hs, wanted, "left")
+        hi = np.searchsorted(hs, wanted, "right")
         spans = sorted((b - a, a, b) for a, b in zip(lo.tolist(), hi.tolist()) if b > a)
         chosen, total = [], 0
         for n, a, b in spans:
             if cap is not None and chosen and total + n > cap:
                 break
-            chosen.append(o_sorted[a:b])
+            chosen.append(os_[a:b])
             total += n
         if not chosen:
             return np.zeros(0, np.int32)
-        name_ids = np.unique(np.concatenate(chosen))
-        if by_year and year_filter and q.birth is not None and q.birth.year:
-            # A person born in another year cannot be flagged (birth_year_decides).
-            born = years[person_arr[name_ids]]
-            name_ids = name_ids[(born == q.birth.year) | (born == 0)]
-        return name_ids
+        return np.unique(np.concatenate(chosen))
 
     def screen(q, name_ids):
         by_person: dict[int, list] = {}
