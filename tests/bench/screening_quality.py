@@ -59,7 +59,7 @@ def load_hard_cases() -> tuple[list[dict], list[dict]]:
                         "sex": rsex or None})
         surname, _, given = name.partition("<<")
         cases.append({"id": rid, "label": label, "record_id": rid, "style": "hand",
-                      "rules": [note or "hand-written"], "name": (surname, given),
+                      "rules": [], "note": note, "name": (surname, given),
                       "birth": birth, "nat": nat, "sex": sex})
     return records, cases
 
@@ -232,6 +232,15 @@ def main() -> None:
         print(f"  hard negatives flagged           {rate(found['negative'], total['negative'])}")
         print(f"  time per scored pair             {statistics.median(per_pair) * 1e6:8.1f} µs "
               f"median, {sorted(per_pair)[int(len(per_pair) * 0.99)] * 1e6:.1f} µs p99")
+        if system is ours:
+            again = []
+            for case in cases:
+                query = system.query(docs[case["id"]])
+                t = time.perf_counter()
+                system.flagged(query, case["record_id"])
+                again.append(time.perf_counter() - t)
+            print(f"  same, second pass (word cache warm) {statistics.median(again) * 1e6:8.1f} µs "
+                  f"median, {sorted(again)[int(len(again) * 0.99)] * 1e6:.1f} µs p99")
         if system is ours or args.show:
             for g in sorted(total):
                 if ":" in g:

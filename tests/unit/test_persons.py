@@ -147,3 +147,19 @@ def test_screening_thresholds_come_from_the_config_file(tmp_path):
     path.write_text("[screening]\npossible = 'high'\n")
     with pytest.raises(ConfigError, match="possible"):
         Config.load([path])
+
+
+def test_birth_year_decides_with_the_default_thresholds():
+    from borderdesk.watchlist.persons import birth_year_decides
+    assert birth_year_decides(CONFIG)
+    assert not birth_year_decides(ScreeningSection(hit=0.9, possible=0.6))
+    # and it is true: the best name born another year stays below POSSIBLE
+    assert score_person(query(birth="790315"), person(), CONFIG)[1] is None
+
+
+def test_a_record_as_read_from_the_source_is_prepared_on_the_fly():
+    from types import SimpleNamespace
+    record = SimpleNamespace(names=[SimpleNamespace(surname="", given_names="",
+                                                    full_name="محمد بن علي")],
+                             birth_date="1980-03-15", nationality="DZA", sex="M")
+    assert score_person(query(), record, CONFIG)[1] is Level.HIT

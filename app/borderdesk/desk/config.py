@@ -64,7 +64,7 @@ class ScreeningSection:
     """
 
     hit: float = 0.90
-    possible: float = 0.75
+    possible: float = 0.74
 
 
 @dataclass

@@ -4,6 +4,25 @@ A name in any script becomes a :class:`PreparedName` (:func:`prepare_name`):
 a compact, picklable value a list publisher computes once, at bundle build
 time, and a desk computes for the document in a few microseconds.
 
+The API (persons in :mod:`borderdesk.watchlist.persons`):
+
+* ``prepare_name(surname, given_names="", full_name="", *, truncated=False)``
+  → :class:`PreparedName` (pickles; ``as_json`` / ``from_json`` for a payload);
+* ``name_forms(surname, given_names, full_name)`` → the spellings a list's name
+  is stored in (a Cyrillic name also in its German spelling); what the store
+  prepares a record's names with (``prepare_person`` calls it);
+* ``candidate_keys(name)`` for the index of a list's names,
+  ``candidate_keys(name, query=True)`` for the document's name: the two sides
+  differ (the document side adds the one-typo neighbours), so build with the
+  first and look up with the second; a key is a short ``str``;
+* ``compare_names(query, record)`` → :class:`NameComparison` (score in [0, 1],
+  the words paired, ``describe()`` in words);
+* ``persons.PersonQuery.from_document(doc)``, ``persons.prepare_person(names,
+  birth_date, nationality, sex)`` → ``PreparedPerson`` (``as_json`` /
+  ``from_json``), ``persons.score_person(query, person, config)`` →
+  ``(score, Level.HIT | Level.POSSIBLE | None, reasons)``, with ``config`` the
+  ``[screening]`` section (``hit``, ``possible``).
+
 1. **Latin letters.** Latin with diacritics and Cyrillic through the ICAO
    Doc 9303 Part 3 section 6 tables, the way the issuer wrote the MRZ
    (``Müller`` → ``MUELLER``, ``Щербаков`` → ``SHCHERBAKOV``); Arabic script
@@ -388,6 +407,12 @@ def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = Fa
             sim = max(sim, 0.8)
     elif letters and len(skel_a) >= 4 and len(skel_b) >= 4 and OSA.distance(skel_a, skel_b) == 1:
         sim = max(sim, 0.76)
+    elif (WEAK_MATCH <= sim < TOKEN_MATCH and a[0] == b[0] and len(skel_a) >= 2
+          and len(skel_b) >= 2 and edits <= 2 and OSA.distance(skel_a, skel_b) <= 1):
+        # A typo on top of a spelling variant (FHTEMA for FATEMA against FATIMA):
+        # same first letter, two edits at most, the consonants one edit apart.
+        # Counts, just.
+        sim = TOKEN_MATCH
     if letters and depth == 0:
         # A Latin TH, KH, SH, DH may stand for two Arabic letters (FATHI: ف ت ح ي).
         fa, fb = fold(a), fold(b)

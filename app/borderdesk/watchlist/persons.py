@@ -145,6 +145,15 @@ def compare_birth(birth: MrzDate | None, record_date: str) -> tuple[str, str]:
     return "year", "birth date same year"
 
 
+def birth_year_decides(config) -> bool:
+    """Whether a record born in another year than the document's holder can never be
+    flagged, whatever the names: then a store may drop such candidates before
+    scoring them (a vectorised filter on the birth years of its persons), which
+    keeps common names (the namesakes of MOHAMED BENALI) fast to screen."""
+    best = 1.0 + BIRTH_ADJUST["differs"] + NATIONALITY_SAME
+    return best < config.possible
+
+
 def _best_name(query: PreparedName, names: tuple[PreparedName, ...]
                ) -> tuple[NameComparison, int]:
     best, index = compare_names(query, names[0]), 0
@@ -157,7 +166,14 @@ def _best_name(query: PreparedName, names: tuple[PreparedName, ...]
 
 def score_person(query: PersonQuery, record: PreparedPerson, config
                  ) -> tuple[float, Level | None, tuple[str, ...]]:
-    """(score in [0, 1], HIT / POSSIBLE / None, reasons) for a document's holder and a record."""
+    """(score in [0, 1], HIT / POSSIBLE / None, reasons) for a document's holder and a record.
+
+    ``record`` is a :class:`PreparedPerson` (what a store keeps), or any object
+    with ``names``, ``birth_date``, ``nationality`` and ``sex`` (a list's person
+    record as read from its source), prepared here.
+    """
+    if not isinstance(record, PreparedPerson):
+        record = prepare_person(record.names, record.birth_date, record.nationality, record.sex)
     if not record.names or not query.name.words:
         return 0.0, None, ("no name to compare",)
     best, index = _best_name(query.name, record.names)
