@@ -78,3 +78,11 @@ def plain(widget_or_text):
     """A label's text without the invisible bidi isolates put around values."""
     text = widget_or_text if isinstance(widget_or_text, str) else widget_or_text.text()
     return text.replace("\u2068", "").replace("\u2069", "")
+
+
+@pytest.fixture
+def demo_lists(desk_config):
+    """The demo lists as a real signed bundle, built and imported into this test's desk."""
+    from borderdesk.desk import demo
+    demo.refresh_lists(desk_config)
+    return demo.samples()

@@ -13,6 +13,7 @@ import sys
 
 from ..desk import demo
 from ..desk.config import ConfigError, data_dir
+from ..desk.watchlists import WatchlistError
 from ..desk.start import StartOptions
 
 EXIT_CANNOT_START = 2
@@ -61,7 +62,7 @@ def _demo(args: argparse.Namespace) -> int:
         os.environ["BORDERDESK_HOME"] = str(demo.default_dir())
     try:
         info = demo.prepare(data_dir(), reset=args.reset)
-    except (OSError, ConfigError, demo.DemoError) as exc:
+    except (OSError, ConfigError, demo.DemoError, WatchlistError) as exc:
         print(f"borderdesk: cannot prepare the demo data: {exc}", file=sys.stderr)
         return EXIT_CANNOT_START
     print(info.describe())

@@ -5,9 +5,10 @@
 * two users whose badges and PINs the sign-in screen shows: an officer and a
   supervisor;
 * a configuration naming the desk ``DEMO-01``;
-* the demo publisher's public key, trusted, and the demo watchlist bundle
-  (built from ``resources/demo/watchlist.ndjson``), once the watchlist part
-  can import bundles;
+* the demo publisher's public key (``resources/demo/publisher/``), trusted,
+  and a demo watchlist bundle built from ``resources/demo/watchlist.ndjson``
+  with that publisher's key and imported; built afresh whenever the held one
+  has gone stale, so the demo's lists are always current;
 * a replayed camera playing ``resources/demo/camera/``: sample documents, some
   of them on the demo lists, once the reader part has a replay source.
 
@@ -19,11 +20,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
+from . import watchlists
 from .config import Config
 from .resources import resource_path
 from .users import Role, UserStore
@@ -68,6 +72,12 @@ def samples() -> dict[str, str]:
     return {e["name"]: "\n".join(e["mrz"]) for e in entries}
 
 
+def _config(data_dir: Path) -> Config:
+    config = Config.load([data_dir / "config.toml"])
+    config.data_dir = data_dir
+    return config
+
+
 def default_dir() -> Path:
     """The demo's own data directory, apart from a real desk's."""
     return Path(platformdirs.user_data_dir("borderdesk-demo", appauthor=False))
@@ -81,24 +91,38 @@ def is_demo(data_dir: Path) -> bool:
     return (data_dir / MARKER).exists()
 
 
+def refresh_lists(config: Config) -> dict:
+    """Build the demo bundle now (version: the time in seconds) and import it."""
+    publisher = resource_path("demo", "publisher")
+    watchlists.trust(publisher / "publisher.pub", config)
+    with tempfile.TemporaryDirectory(dir=config.data_dir) as work:
+        bundle = Path(work) / "demo.bundle"
+        watchlists.build([resource_path("demo", "watchlist.ndjson")],
+                         publisher / "publisher.key", int(time.time()), bundle, config=config)
+        return watchlists.import_bundle(bundle, config)
+
+
 def prepare(data_dir: Path, *, reset: bool = False) -> DemoInfo:
-    """Make ``data_dir`` a demo desk (nothing is redone when it already is one)."""
+    """Make ``data_dir`` a demo desk (only the lists are redone when it already is one)."""
     if reset and data_dir.exists() and any(data_dir.iterdir()):
         if not is_demo(data_dir):
             raise DemoError(f"{data_dir} is not a demo data directory; not resetting it")
         shutil.rmtree(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     if is_demo(data_dir):
+        config = _config(data_dir)
+        if watchlists.status(config)["state"] != "OK":
+            refresh_lists(config)
         return info(data_dir)
     if any(p.name != "config.toml" for p in data_dir.iterdir()):
         raise DemoError(f"{data_dir} already holds a desk's data; choose an empty directory")
     if not resource_path("demo").is_dir():
         raise DemoError(f"the demo resources are missing ({resource_path('demo')})")
     (data_dir / "config.toml").write_text(CONFIG, encoding="utf-8")
-    config = Config.load([data_dir / "config.toml"])
-    config.data_dir = data_dir
+    config = _config(data_dir)
     users = UserStore(config)
     for badge, pin, role, name in USERS:
         users.add(badge, pin, role, name)
+    refresh_lists(config)
     (data_dir / MARKER).write_text("made by borderdesk demo\n", encoding="utf-8")
     return info(data_dir)

@@ -165,6 +165,9 @@ class CheckScreen(QWidget):
             self.document.clear()
             self.stack.setCurrentWidget(self.document)
             self.hide_hit()
+        if phase == Phase.DISPOSING and not self.hit.isVisible():
+            # A possible match the officer judged the same person: on as a HIT.
+            self.show_hit(self.controller.flow.verdict)
         self.buttons["next"].setEnabled(phase in (Phase.SHOWING, Phase.WAITING))
 
     def show_verdict(self, verdict: Verdict) -> None:
