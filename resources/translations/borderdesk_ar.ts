@@ -34,12 +34,12 @@
         <translation>تمت القراءة</translation>
     </message>
     <message>
-        <source>Read: decide on the possible match</source>
-        <translation>تمت القراءة: قرّر بشأن التطابق المحتمل</translation>
+        <source>Decide: the same person?</source>
+        <translation>قرّر: هل هو الشخص نفسه؟</translation>
     </message>
     <message>
-        <source>Read: HIT, record the disposition</source>
-        <translation>تمت القراءة: تطابق، سجّل الإجراء المتخذ</translation>
+        <source>Record the disposition</source>
+        <translation>سجّل الإجراء المتخذ</translation>
     </message>
     <message>
         <source>Finish the decision on the current document first.</source>
@@ -1083,16 +1083,16 @@
 <context>
     <name>Status</name>
     <message>
-        <source>age in minutes: {minutes}</source>
-        <translation>العمر بالدقائق: {minutes}</translation>
+        <source>{minutes} min</source>
+        <translation>{minutes} د</translation>
     </message>
     <message>
-        <source>age in hours: {hours}</source>
-        <translation>العمر بالساعات: {hours}</translation>
+        <source>{hours} h</source>
+        <translation>{hours} سا</translation>
     </message>
     <message>
-        <source>age in days: {days}</source>
-        <translation>العمر بالأيام: {days}</translation>
+        <source>{days} d</source>
+        <translation>{days} يوم</translation>
     </message>
     <message>
         <source>Officer {name}</source>

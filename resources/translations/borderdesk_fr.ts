@@ -34,12 +34,12 @@
         <translation>Lu</translation>
     </message>
     <message>
-        <source>Read: decide on the possible match</source>
-        <translation>Lu : statuez sur la concordance possible</translation>
+        <source>Decide: the same person?</source>
+        <translation>Décidez : la même personne ?</translation>
     </message>
     <message>
-        <source>Read: HIT, record the disposition</source>
-        <translation>Lu : SIGNALEMENT, enregistrez la suite donnée</translation>
+        <source>Record the disposition</source>
+        <translation>Enregistrez la suite donnée</translation>
     </message>
     <message>
         <source>Finish the decision on the current document first.</source>
@@ -1083,16 +1083,16 @@
 <context>
     <name>Status</name>
     <message>
-        <source>age in minutes: {minutes}</source>
-        <translation>âge en minutes : {minutes}</translation>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
     </message>
     <message>
-        <source>age in hours: {hours}</source>
-        <translation>âge en heures : {hours}</translation>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
     </message>
     <message>
-        <source>age in days: {days}</source>
-        <translation>âge en jours : {days}</translation>
+        <source>{days} d</source>
+        <translation>{days} j</translation>
     </message>
     <message>
         <source>Officer {name}</source>

@@ -95,7 +95,7 @@ def test_stale_lists_are_said_loudly(qtbot, window, desk_config, tmp_path):
     qtbot.waitUntil(lambda: window.check.list_warning.isVisible(), timeout=5000)
     assert "STALE" in plain(window.check.list_warning)
     assert "STALE" in plain(window.check.status.lists)
-    assert "age in days: 10" in plain(window.check.status.lists)
+    assert "10 d" in plain(window.check.status.lists)
     verdict = submit(qtbot, window, TD3_CLEAR_TEXT())
     assert verdict.watchlist.state == "STALE"
     assert "cannot be relied on" in plain(window.check.banner.hint)

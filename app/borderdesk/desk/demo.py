@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,13 +91,14 @@ def is_demo(data_dir: Path) -> bool:
 
 
 def refresh_lists(config: Config) -> dict:
-    """Build the demo bundle now (version: the time in seconds) and import it."""
+    """Build the demo bundle now (the next version after the one held) and import it."""
     publisher = resource_path("demo", "publisher")
     watchlists.trust(publisher / "publisher.pub", config)
     with tempfile.TemporaryDirectory(dir=config.data_dir) as work:
         bundle = Path(work) / "demo.bundle"
+        version = (watchlists.status(config)["version"] or 0) + 1
         watchlists.build([resource_path("demo", "watchlist.ndjson")],
-                         publisher / "publisher.key", int(time.time()), bundle, config=config)
+                         publisher / "publisher.key", version, bundle, config=config)
         return watchlists.import_bundle(bundle, config)
 
 

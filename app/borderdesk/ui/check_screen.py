@@ -35,8 +35,8 @@ def phase_words(phase: str) -> str:
         Phase.WAITING: t("Check", "Waiting for a document"),
         Phase.READING: t("Check", "Reading…"),
         Phase.SHOWING: t("Check", "Read"),
-        Phase.DECIDING: t("Check", "Read: decide on the possible match"),
-        Phase.DISPOSING: t("Check", "Read: HIT, record the disposition"),
+        Phase.DECIDING: t("Check", "Decide: the same person?"),
+        Phase.DISPOSING: t("Check", "Record the disposition"),
     }[Phase(phase)]
 
 

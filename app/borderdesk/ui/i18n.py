@@ -163,15 +163,16 @@ def person_date(value: date | None, fallback: str = "", *, short: bool = False) 
                               "d MMM yyyy" if short else "d MMMM yyyy")
 
 
-def person_partial_date(iso: str) -> str:
+def person_partial_date(iso: str, *, short: bool = False) -> str:
     """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (a list record's partial date) for a person."""
     parts = iso.split("-")
     try:
         numbers = [int(p) for p in parts]
         if len(numbers) == 3:
-            return person_date(date(*numbers))
+            return person_date(date(*numbers), short=short)
         if len(numbers) == 2:
-            return QLocale().toString(QDate(numbers[0], numbers[1], 1), "MMMM yyyy")
+            return QLocale().toString(QDate(numbers[0], numbers[1], 1),
+                                      "MMM yyyy" if short else "MMMM yyyy")
     except ValueError:
         return iso
     return iso

@@ -15,12 +15,12 @@ from .i18n import person_number, person_time, t
 def age_words(hours: float | None) -> str:
     if hours is None:
         return ""
+    # Units abbreviated, so that no language needs its plural forms (Arabic has six).
     if hours < 1:
-        return t("Status", "age in minutes: {minutes}").format(
-            minutes=person_number(int(hours * 60)))
+        return t("Status", "{minutes} min").format(minutes=person_number(int(hours * 60)))
     if hours < 48:
-        return t("Status", "age in hours: {hours}").format(hours=person_number(int(hours)))
-    return t("Status", "age in days: {days}").format(days=person_number(int(hours // 24)))
+        return t("Status", "{hours} h").format(hours=person_number(int(hours)))
+    return t("Status", "{days} d").format(days=person_number(int(hours // 24)))
 
 
 class StatusBar(QFrame):
@@ -58,7 +58,7 @@ class StatusBar(QFrame):
         state = lists.state
         words = [t("Status", "Lists")]
         if lists.version is not None:
-            words.append(t("Status", "v{version}").format(version=person_number(lists.version)))
+            words.append(t("Status", "v{version}").format(version=lists.version))  # an id
         age = age_words(lists.age_hours)
         if age:
             words.append(age)

@@ -111,12 +111,11 @@ class ComparisonTable(QFrame):
             name = QLabel(texts.field_name(row.field))
             name.setObjectName("muted")
             name.setFont(theme.font(1.1))
-            shown = (person_partial_date if row.field == "birth_date" else str)
+            shown = (partial_date_short if row.field == "birth_date" else str)
             doc_value = QLabel(escape(shown(row.document)))
             record_value = QLabel(escape(shown(row.record)))
             for value in (doc_value, record_value):
-                value.setFont(theme.font(1.45, bold=True))
-                value.setWordWrap(True)
+                value.setFont(theme.font(1.3, bold=True))
             if row.state == "differs":
                 record_value.setStyleSheet(theme.badge_style((background, colour)))
             state = QLabel(texts.say(texts.COMPARE, row.state))
@@ -129,6 +128,10 @@ class ComparisonTable(QFrame):
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
         self.setMinimumHeight(self.grid.sizeHint().height())  # never squeezed: it is the point
+
+
+def partial_date_short(iso: str) -> str:
+    return person_partial_date(iso, short=True)
 
 
 def _match_summary(match) -> str:
