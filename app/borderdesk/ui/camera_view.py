@@ -80,8 +80,10 @@ class CameraView(QWidget):
             strip = QRectF(0, self.height() - 48, self.width(), 48)
             painter.fillRect(strip, QColor(0, 0, 0, 190))
             painter.setPen(QColor(theme.TEXT))
-            painter.setFont(theme.font(1.3, bold=True))
-            painter.drawText(strip, Qt.AlignCenter, self.message)
+            painter.setFont(theme.font(1.2, bold=True))
+            text = painter.fontMetrics().elidedText(self.message, Qt.ElideRight,
+                                                    int(strip.width()) - 16)
+            painter.drawText(strip, Qt.AlignCenter, text)
         painter.end()
 
 

@@ -75,7 +75,8 @@ class CheckScreen(QWidget):
 
         top = QHBoxLayout()
         self.phase = QLabel()
-        self.phase.setFont(theme.font(1.7, bold=True))
+        self.phase.setFont(theme.font(1.35, bold=True))
+        self.phase.setWordWrap(True)
         self.phase.setObjectName("phase")
         top.addWidget(self.phase, 1)
         key_name = QKeySequence(self.next_key).toString(QKeySequence.NativeText)

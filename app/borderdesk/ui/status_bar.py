@@ -29,7 +29,7 @@ class StatusBar(QFrame):
         self.setObjectName("panel")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
-        layout.setSpacing(18)
+        layout.setSpacing(10)
         self.desk = QLabel()
         self.officer = QLabel()
         self.lists = QLabel()
@@ -38,7 +38,7 @@ class StatusBar(QFrame):
         self.scanner = QLabel()
         self.sync = QLabel()
         for w in (self.desk, self.officer, self.lists, self.camera, self.scanner, self.sync):
-            w.setFont(theme.font(0.9, bold=w is self.lists))
+            w.setFont(theme.font(0.85, bold=w is self.lists))
             # The lists' state never shrinks; the others give way, as little as they can.
             if w is not self.lists:
                 w.setMinimumWidth(40)
