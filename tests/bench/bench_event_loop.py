@@ -8,7 +8,8 @@ shows the verdict (and, when the demo data is there, with the demo lists,
 hits and their dispositions, and the hit log on disk).
 
 A probe timer fires every 2 ms on the GUI thread; a stall is the time by
-which a tick came late. Beside it, the naive way: the same stream with
+which a tick came late. One document in ten is on the demo lists (a HIT or a
+POSSIBLE MATCH, logged and disposed of, so the hit log writes to disk). Beside it, the naive way: the same stream with
 ``Desk.check`` called on the GUI thread itself, as a desk without workers
 would. Run:
 
@@ -100,6 +101,9 @@ def run(checks: int) -> None:
                                       '[users]\nhash_cost_log2 = 12\n')
     config = Config.load()
     UserStore(config).add("O1", "111111", Role.OFFICER)
+    from borderdesk.desk import demo
+    demo.refresh_lists(config)  # the demo lists, as a real signed bundle
+    samples = demo.samples()
 
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -112,6 +116,8 @@ def run(checks: int) -> None:
     controller.sign_in("O1", "111111", "en")
     pump_until(app, lambda: signed, 10)
     texts = documents(checks)
+    for i in range(0, checks, 10):  # one in ten on the lists: HITs and POSSIBLEs, disposed of
+        texts[i] = samples[("hit", "hit-person", "possible")[(i // 10) % 3]]
     verdicts = []
     controller.verdict_ready.connect(verdicts.append)
 
@@ -123,19 +129,19 @@ def run(checks: int) -> None:
             controller.dispose("not-same-person", "")
 
     probe = Probe()
-    # Warm up (imports, first paint, first files opened), then measure.
-    for text in texts[:5]:
-        controller.submit(text, "scanner")
-        pump_until(app, lambda n=len(verdicts): len(verdicts) > n - 1 and
-                   controller.flow.can_take_document(), 10)
+    def stream(docs):
+        for text in docs:
+            pump_until(app, lambda: controller.flow.can_take_document() or settle(), 10)
+            n = len(verdicts)
+            controller.submit(text, "scanner")
+            pump_until(app, lambda: len(verdicts) > n, 10)
+        pump_until(app, lambda: controller.flow.can_take_document() or settle(), 10)
+
+    stream(texts[:5])  # warm up: imports, first paint, files opened
     verdicts.clear()
     probe.start()
     started = time.perf_counter()
-    for text in texts:
-        pump_until(app, lambda: controller.flow.can_take_document() or settle(), 10)
-        n = len(verdicts)
-        controller.submit(text, "scanner")
-        pump_until(app, lambda: len(verdicts) > n, 10)
+    stream(texts)
     pump_until(app, lambda: controller.runner.pending == 0, 10)
     elapsed = time.perf_counter() - started
     probe.stop()
@@ -143,11 +149,15 @@ def run(checks: int) -> None:
 
     # The naive way: the same checks on the GUI thread, the screen updated after each.
     desk = controller.desk
+    window.check.hide_hit()
     probe.start()
     naive_started = time.perf_counter()
     for text in texts:
-        verdict = desk.check(text, source="scanner")
+        verdict = desk.check(text, source="scanner", officer="O1")
         window.check.show_verdict(verdict)
+        if verdict.hit_id:
+            desk.dispose(verdict, "not-same-person", "", "O1")
+            window.check.hide_hit()
         app.processEvents()
     naive_elapsed = time.perf_counter() - naive_started
     probe.stop()

@@ -104,3 +104,14 @@ def test_stale_lists_are_said_loudly(qtbot, window, desk_config, tmp_path):
 def TD3_CLEAR_TEXT():
     from .conftest import TD3_CLEAR
     return TD3_CLEAR
+
+
+def test_a_disposition_key_pressed_twice_is_recorded_once(qtbot, window, demo_lists):
+    sign_in(qtbot, window)
+    verdict = submit(qtbot, window, demo_lists["hit"])
+    with qtbot.waitSignal(window.controller.disposed, timeout=5000):
+        window.controller.dispose("not-same-person", "")
+        window.controller.dispose("not-same-person", "")
+    qtbot.wait(200)
+    history = window.controller.desk.hits.hit(verdict.hit_id).history
+    assert sum(1 for h in history if "not-same-person" in str(h)) == 1

@@ -59,6 +59,7 @@ class DeskController(QObject):
         self.users = UserStore(config)
         self.sessions = Sessions.for_desk(config, self.users)
         self.flow = CheckFlow()
+        self._disposing = False
         self.status = None
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -206,8 +207,11 @@ class DeskController(QObject):
         if self.flow.phase is not Phase.DISPOSING or verdict is None:
             self.check_refused.emit(NOTHING_TO_DECIDE)
             return
+        if self._disposing:
+            return  # one is on its way to the hit log (a key pressed twice)
 
         def finished(o: Outcome) -> None:
+            self._disposing = False
             if o.error is not None:
                 self.dispose_failed.emit(o.error)
                 return
@@ -220,6 +224,7 @@ class DeskController(QObject):
         except DispositionError as exc:
             self.dispose_failed.emit(exc)
             return
+        self._disposing = True
         self.runner.run("checks", lambda: self.desk.dispose(verdict, disposition, note, officer),
                         finished)
 
