@@ -115,3 +115,17 @@ def test_a_disposition_key_pressed_twice_is_recorded_once(qtbot, window, demo_li
     qtbot.wait(200)
     history = window.controller.desk.hits.hit(verdict.hit_id).history
     assert sum(1 for h in history if "not-same-person" in str(h)) == 1
+
+
+def test_a_hit_survives_the_lock(qtbot, window, demo_lists):
+    from .conftest import OFFICER
+    sign_in(qtbot, window)
+    submit(qtbot, window, demo_lists["hit"])
+    qtbot.keyClick(window.check, Qt.Key_F10)  # the officer must leave the desk
+    assert window.current_screen() is window.lock_screen
+    window.lock_screen.form.badge.setText(OFFICER[0])
+    qtbot.keyClicks(window.lock_screen.form.secret, OFFICER[1])
+    with qtbot.waitSignal(window.controller.unlocked, timeout=5000):
+        qtbot.keyClick(window.lock_screen.form.secret, Qt.Key_Return)
+    assert window.check.hit.isVisible()
+    assert window.controller.flow.phase is Phase.DISPOSING
