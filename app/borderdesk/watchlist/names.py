@@ -369,7 +369,7 @@ def _arabic_in_latin(letters: str, latin: str) -> bool:
     return all(c in "AEIU" for c in latin[pos:])
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = False,
                     depth: int = 0) -> float:
     """How alike two folded words are, in [0, 1].
@@ -380,7 +380,7 @@ def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = Fa
     letter-by-letter reading of Arabic script, whose short vowels are unknown:
     it matches a Latin word that is its letters with short vowels put in
     (عتيبي, read TIBI, matches OTAIBI), and nearly matches one with the same
-    consonants. Names repeat, so the results are cached (256 k pairs).
+    consonants. Names repeat, so the results are cached (64 k pairs, some 15 MB).
     """
     if a == b:
         return 1.0
