@@ -48,6 +48,14 @@ class DeskSection:
 
 
 @dataclass
+class WatchlistSection:
+    """The lists (borderdesk.watchlist): candidate search and bundles."""
+
+    max_candidates: int = 100  # persons scored per holder, the best by shared name keys
+    bundle_valid_hours: float = 168.0  # validity a publisher gives a bundle it builds
+
+
+@dataclass
 class ScreeningSection:
     """Person screening: the score at or above which a match is a HIT or a POSSIBLE MATCH.
 
@@ -60,11 +68,24 @@ class ScreeningSection:
 
 
 @dataclass
+class HitlogSection:
+    """The hit log: where it lives, how long personal data stays, the national copy."""
+
+    database: str = ""  # a file path or a URL; "" is hitlog.sqlite in the data directory
+    retention_days: int = 730  # hits older than this lose their personal data
+    auto_redact: bool = True  # redact at desk start
+    central_url: str = ""  # postgresql://... of the national log (hits push, review screen)
+    national_chain: str = "NATIONAL"  # the chain that reviews made on the national log go to
+
+
+@dataclass
 class Config:
     """The whole configuration; each part of borderdesk adds its section here."""
 
     desk: DeskSection = field(default_factory=DeskSection)
+    watchlist: WatchlistSection = field(default_factory=WatchlistSection)
     screening: ScreeningSection = field(default_factory=ScreeningSection)
+    hitlog: HitlogSection = field(default_factory=HitlogSection)
     data_dir: Path = field(default_factory=data_dir)
 
     @classmethod
