@@ -8,7 +8,8 @@ path reads successive frames and reports a document only when they agree:
    last one read (a throttle that leaves the CPU to the rest of the desk),
    blurred (variance of the Laplacian, Pech-Pacheco et al., ICPR 2000,
    normalised by the image's contrast), or, once the band's place is known
-   from a recent reading, glared (strips of the band washed out, ink and all).
+   from a recent reading, glared (saturated parts of the band with no ink
+   left near them).
 2. :class:`Agreement` votes per character across the readings of the same
    document, each vote weighted by the engine's confidence in that character.
    It reports a :class:`StableRead` once, when at least ``min_frames``
@@ -119,7 +120,8 @@ class GateDecision:
     quality: Quality | None = None
 
 
-def band_roi(band, shape: tuple[int, ...], margin: float = 0.25) -> tuple[int, int, int, int] | None:
+def band_roi(band, shape: tuple[int, ...],
+             margin: float = 0.25) -> tuple[int, int, int, int] | None:
     """The bounding box of a band's corners, grown by ``margin`` of its height each way."""
     if not band:
         return None
@@ -332,7 +334,8 @@ class Agreement:
                 best, distance = c, d
         return best
 
-    def _decide(self, candidate: _Candidate, latest: Reading, timestamp: float) -> StableRead | None:
+    def _decide(self, candidate: _Candidate, latest: Reading,
+                timestamp: float) -> StableRead | None:
         v = candidate.vote
         if v.count < self.min_frames or v.min_margin < self.min_margin:
             return None
