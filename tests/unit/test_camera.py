@@ -87,7 +87,7 @@ def test_replay_keeps_to_its_frame_rate(folder):
     assert len(frames) == 12
     assert took >= 11 / 40 * 0.9
     stamps = [f.timestamp for f in frames]
-    assert min(b - a for a, b in zip(stamps, stamps[1:])) > 0.015
+    assert (stamps[-1] - stamps[0]) / 11 >= 0.9 / 40  # a late frame may be caught up, on average not
 
 
 def test_realtime_replay_drops_what_a_slow_reader_misses(folder):

@@ -228,8 +228,9 @@ class FrameSource:
 
     def _set_state(self, state: State, message: str) -> None:
         with self._lock:
-            if state is self._state:
-                return
+            if state is self._state or (
+                    self._stopping.is_set() and state in (State.RUNNING, State.RECONNECTING)):
+                return  # nothing new, or a grabber finishing its last step after stop()
             self._state = state
             self._lock.notify_all()
         log.info("%s: %s%s", self.name, state.value, f" ({message})" if message else "")
@@ -333,7 +334,11 @@ class CameraSource(FrameSource):
             while not self._stopping.is_set():
                 if interval and self._wait(last + interval - time.monotonic()):
                     break
-                ok, image = self._capture.read() if self._capture is not None else (False, None)
+                try:
+                    ok, image = self._capture.read()
+                except cv2.error as exc:  # a driver fault: as a failed read
+                    log.warning("%s: read failed: %s", self.name, exc)
+                    ok, image = False, None
                 last = time.monotonic()
                 if ok and image is not None and image.size:
                     failures = 0
