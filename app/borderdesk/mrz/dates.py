@@ -29,12 +29,14 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from .values import fast_new
+
 EXPIRY_HORIZON_YEARS = 50
 
 _UNKNOWN_PARTS = ("<<", "XX")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MrzDate:
     """A date as the MRZ gives it: any part may be unknown (None)."""
 
@@ -71,6 +73,9 @@ class MrzDate:
         return date(self.year, self.month, self.day) if self.complete else None
 
 
+_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _part(text: str) -> tuple[int | None, bool]:
     """(value, unknown) of a two-character part; value None and unknown False = invalid."""
     if text in _UNKNOWN_PARTS:
@@ -82,6 +87,19 @@ def _part(text: str) -> tuple[int | None, bool]:
 
 def parse_date(raw: str, kind: str, today: date) -> MrzDate:
     """Read a six-character MRZ date; ``kind`` is ``'birth'`` or ``'expiry'``."""
+    if raw.isdigit():  # the common case: every part known
+        yy, mmdd = divmod(int(raw), 10000)
+        mm, dd = divmod(mmdd, 100)
+        if 1 <= mm <= 12 and 1 <= dd <= _DAYS[mm]:
+            year = 2000 + yy
+            if kind == "birth":
+                if (year, mm, dd) > (today.year, today.month, today.day):
+                    year -= 100
+            elif year > today.year + EXPIRY_HORIZON_YEARS:
+                year -= 100
+            if dd < 29 or mm != 2 or calendar.isleap(year):
+                return fast_new(MrzDate, raw=raw, year=year, month=mm, day=dd,
+                                problem=None, note=None)
     yy, y_unknown = _part(raw[0:2])
     mm, m_unknown = _part(raw[2:4])
     dd, d_unknown = _part(raw[4:6])

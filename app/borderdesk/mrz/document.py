@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dates import MrzDate
+from .values import fast_new  # noqa: F401  (re-exported for the parser)
 
 CHECK_NAMES = ("document_number", "birth_date", "expiry_date", "optional_data", "composite")
 
@@ -55,7 +56,7 @@ class Notice:
         return self.message
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Checks:
     """The check digits of the format: True/False, or None where the format has none."""
 
@@ -77,7 +78,7 @@ class Checks:
         return {n: getattr(self, n) for n in CHECK_NAMES}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Document:
     """What the MRZ of one travel document says."""
 

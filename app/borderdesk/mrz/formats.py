@@ -16,11 +16,13 @@ Kinds of characters: ``A`` letters (and the filler), ``N`` digits of a date
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 from dataclasses import dataclass, field
 
+from .checkdigit import compute
 
-@dataclass(frozen=True, slots=True)
-class Span:
+
+class Span(NamedTuple):
     line: int  # 0-based
     start: int
     end: int
@@ -36,6 +38,10 @@ class CheckRule:
     covers: tuple[Span, ...]
     digit: Span
 
+    def passes(self, lines: list[str]) -> bool:
+        covered = "".join([lines[line][start:end] for line, start, end in self.covers])
+        return compute(covered) == lines[self.digit.line][self.digit.start]
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -46,7 +52,8 @@ class Layout:
     checks: dict[str, CheckRule]  # check name (as in Checks) -> rule
     overflow: bool = False  # a long document number may overflow into optional data
     kinds: tuple[str, ...] = field(init=False)  # per line, one kind letter per position
-    pattern: tuple[re.Pattern, ...] = field(init=False)  # per line: already clean?
+    slices: tuple[tuple[str, int, int, int], ...] = field(init=False)  # (name, line, start, end)
+    pattern: re.Pattern = field(init=False)  # the lines joined by newlines, one group a field
 
     def __post_init__(self) -> None:
         kinds = [["?"] * self.line_length for _ in range(self.line_count)]
@@ -56,11 +63,30 @@ class Layout:
         lines = tuple("".join(k) for k in kinds)
         assert all("?" not in k for k in lines), (self.name, lines)
         object.__setattr__(self, "kinds", lines)
-        object.__setattr__(self, "pattern", tuple(
-            re.compile("".join(_KIND_RE[k] for k in line)) for line in lines))
+        object.__setattr__(self, "slices", tuple(
+            (name, sp.line, sp.start, sp.end) for name, (sp, _) in self.fields.items()))
+        object.__setattr__(self, "pattern", re.compile(self._regex(lines)))
+
+    def _regex(self, kinds: tuple[str, ...]) -> str:
+        """A regex matching clean lines, with a named group for each field."""
+        by_start = {(sp.line, sp.start): (name, sp) for name, (sp, _) in self.fields.items()}
+        parts = []
+        for n, line in enumerate(kinds):
+            if n:
+                parts.append("\n")
+            i = 0
+            while i < len(line):
+                name, sp = by_start[(n, i)]
+                parts.append(f"(?P<{name}>{_KIND_RE[line[i]]}{{{sp.end - sp.start}}})")
+                i = sp.end
+        return "".join(parts)
 
     def span(self, name: str) -> Span:
         return self.fields[name][0]
+
+    def extract(self, lines: list[str]) -> dict[str, str]:
+        """Every field's characters, by field name."""
+        return {name: lines[line][start:end] for name, line, start, end in self.slices}
 
 
 _KIND_RE = {"A": "[A-Z<]", "N": "[0-9<]", "C": "[0-9<]", "S": "[MFX<]", "X": "[A-Z0-9<]"}

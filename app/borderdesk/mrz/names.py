@@ -25,10 +25,14 @@ _TRAILING_K_RUN = re.compile(r"KKK[K<]*$")
 
 def split_name(field: str) -> tuple[str, str, bool]:
     """``(surname, given_names, possibly_truncated)`` from a name field."""
-    truncated = not field.endswith("<")
-    primary, sep, secondary = field.partition("<<")
-    surname = " ".join(primary.replace("<", " ").split())
-    given = " ".join(secondary.replace("<", " ").split()) if sep else ""
+    truncated = field[-1:] != "<"
+    primary, _, secondary = field.partition("<<")
+    surname = primary.strip("<").replace("<", " ")
+    given = secondary.strip("<").replace("<", " ")
+    if "  " in surname:
+        surname = " ".join(surname.split())
+    if "  " in given:
+        given = " ".join(given.split())
     return surname, given, truncated
 
 
@@ -45,6 +49,8 @@ def clean_padding(field: str) -> tuple[str, list[tuple[int, str]], str | None]:
     pad = field.find("<<<")
     if pad >= 0:
         tail = field[pad:]
+        if not tail.strip("<"):
+            return field, [], None
         if all(c == "<" or c in FILLER_LOOKALIKES for c in tail):
             changes = [(pad + i, c) for i, c in enumerate(tail) if c != "<"]
         else:

@@ -22,11 +22,13 @@ Every change and every leniency is reported, never silent.
 
 from __future__ import annotations
 
-from datetime import date
+import re
+import time
+from datetime import date, datetime, timedelta
 
 from . import checkdigit, countries, names, repair
 from .dates import MrzDate, parse_date
-from .document import Checks, Correction, Document, Notice
+from .document import Checks, Correction, Document, Notice, fast_new
 from .exceptions import InvalidCharacter, InvalidFormat, InvalidLength
 from .formats import EXPECTED_FIRST_LETTER, LAYOUTS, Layout
 
@@ -42,11 +44,17 @@ _REASON = {
 }
 
 
+_CLEAN = re.compile(r"[A-Z0-9<]+(?:\n[A-Z0-9<]+){1,2}\n?")
+_LINE = re.compile(r"[A-Z0-9<]*")
+
+
 def normalise(text: str) -> tuple[list[str], list[Notice]]:
     """Clean lines of MRZ characters from ``text``; raise if it cannot be an MRZ."""
     if not isinstance(text, str):
         raise InvalidFormat("the MRZ must be given as text")
     notes: list[Notice] = []
+    if _CLEAN.fullmatch(text):  # the common case: already clean lines
+        return text.split(), notes
     lines = []
     for raw in text.splitlines():
         line = "".join(raw.split()).upper().translate(_TRANSLATE)
@@ -62,6 +70,8 @@ def normalise(text: str) -> tuple[list[str], list[Notice]]:
     if len(lines) not in (2, 3):
         raise InvalidFormat(f"an MRZ has 2 or 3 lines, this text has {len(lines)}")
     for n, line in enumerate(lines, 1):
+        if _LINE.fullmatch(line):
+            continue
         for p, c in enumerate(line, 1):
             if c not in checkdigit.MRZ_ALPHABET:
                 raise InvalidCharacter(
@@ -70,7 +80,7 @@ def normalise(text: str) -> tuple[list[str], list[Notice]]:
 
 
 def _layout_for(lines: list[str]) -> Layout:
-    longest = max(len(line) for line in lines)
+    longest = max(map(len, lines))
     if len(lines) == 3:
         return LAYOUTS["TD1"]
     first = lines[0][:1]
@@ -82,6 +92,8 @@ def _layout_for(lines: list[str]) -> Layout:
 def _fit(lines: list[str], layout: Layout, notes: list[Notice]) -> list[str]:
     """Pad short lines (fillers stripped by a scanner) and trim trailing extra fillers."""
     size = layout.line_length
+    if all(len(line) == size for line in lines):
+        return lines
     if not any(len(line) == size for line in lines):
         lengths = ", ".join(str(len(line)) for line in lines)
         raise InvalidLength(
@@ -136,19 +148,36 @@ def _coerce_fields(work: _Work, layout: Layout) -> None:
             work.change(field, span, text, changes, _REASON[kind])
 
 
-def _clean_name(work: _Work, layout: Layout) -> None:
+def _clean_name(work: _Work, layout: Layout) -> bool:
+    """Undo misread fillers after the name; True if the lines changed."""
     span = layout.span("name")
-    text, changes, note = names.clean_padding(work.take(span))
+    field = work.take(span)
+    pad = field.find("<<<")
+    if pad >= 0 and not field[pad:].strip("<"):
+        return False  # the usual case: nothing but fillers after the name
+    text, changes, note = names.clean_padding(field)
     if changes:
         work.change("name", span, text, [(i, c, "<") for i, c in changes],
                     "a misread filler in the padding after the name")
     if note:
         work.notes.append(Notice("name-padding", note, "name"))
+    return bool(changes)
+
+
+_MIXED_FIELDS = ("document_number", "optional_data", "optional_data_2")
+
+
+def _clean_trailing_fillers(work: _Work, layout: Layout, field: str) -> bool:
+    span = layout.span(field)
+    text, changes = repair.trailing_fillers(work.take(span))
+    if changes:
+        work.change(field, span, text, changes,
+                    "fillers read as K at the end of the field (no check digit can tell)")
+    return bool(changes)
 
 
 def _check(work: _Work, rule) -> bool:
-    covered = "".join(work.take(s) for s in rule.covers)
-    return checkdigit.compute(covered) == work.take(rule.digit)
+    return rule.passes(work.lines)
 
 
 def _guided_repairs(work: _Work, layout: Layout, failing: list[str]) -> None:
@@ -158,16 +187,24 @@ def _guided_repairs(work: _Work, layout: Layout, failing: list[str]) -> None:
         rule = layout.checks[name]
         (span,) = rule.covers
         digit = work.take(rule.digit)
-        found, _ = repair.guided(work.take(span), lambda c: checkdigit.compute(c) == digit)
-        if len(found) == 1:
-            applied.append((name, span, work.take(span), found[0]))
+        text = work.take(span)
+        found, _ = repair.guided(text, lambda c: checkdigit.compute(c) == digit)
+        label = name.replace("_", " ")
+        if len(found) == 1 and repair.out_of_place(text, found[0][1][0]):
+            applied.append((name, span, text, found[0]))
+        elif len(found) == 1:
+            _, (i, read, new) = found[0]
+            work.notes.append(Notice(
+                "unconfirmed-repair",
+                f"{label} check failed; {read}->{new} at {span.start + i + 1} would pass, but "
+                f"nothing marks that character as misread; not made", name))
         elif len(found) > 1:
             options = ", ".join(f"{read}->{new} at {span.start + i + 1}"
                                 for _, (i, read, new) in found)
             work.notes.append(Notice(
                 "ambiguous-repair",
-                f"{name.replace('_', ' ')} check failed and several repairs would pass "
-                f"({options}); none made", name))
+                f"{label} check failed and several repairs would pass ({options}); none made",
+                name))
     if not applied:
         return
     for name, span, _, (candidate, _) in applied:
@@ -199,19 +236,43 @@ def parse(text: str, *, today: date | None = None) -> Document:
     layout = _layout_for(lines)
     lines = _fit(lines, layout, notes)
     work = _Work(lines, notes)
-    if not all(p.fullmatch(line) for p, line in zip(layout.pattern, lines)):
+    match = layout.pattern.fullmatch("\n".join(lines))
+    if match is None:
         _coerce_fields(work, layout)
-    _clean_name(work, layout)
-    today = today or date.today()
-    return _read(work, layout, today)
+        total = layout.line_count * layout.line_length
+        if len(work.corrections) > total // 4:
+            raise InvalidFormat(f"{len(work.corrections)} of {total} characters are out of place "
+                                f"for a {layout.name} MRZ; this is not one")
+    changed = _clean_name(work, layout)
+    for field in _MIXED_FIELDS:
+        if field in layout.fields and work.take(layout.span(field)).rstrip("<").endswith("K"):
+            changed |= _clean_trailing_fillers(work, layout, field)
+    if changed or match is None:
+        fields = layout.extract(work.lines)
+    else:
+        fields = match.groupdict()
+    return _read(work, layout, fields, today or _today())
 
 
-def _read(work: _Work, layout: Layout, today: date) -> Document:
+_day = [0.0, date.today()]  # [next midnight as a timestamp, today]
+
+
+def _today() -> date:
+    """Today's date, cheaply: looked up again only after local midnight."""
+    now = time.time()
+    if now >= _day[0]:
+        today = date.today()
+        tomorrow = today + timedelta(days=1)
+        _day[0] = datetime(tomorrow.year, tomorrow.month, tomorrow.day).timestamp()
+        _day[1] = today
+    return _day[1]
+
+
+def _read(work: _Work, layout: Layout, f: dict[str, str], today: date) -> Document:
     notes = work.notes
-    take = work.take
-    span = layout.span
+    checks = layout.checks
 
-    code = take(span("document_code"))
+    code = f["document_code"]
     document_code = code.rstrip("<")
     if not document_code or not document_code[0].isalpha():
         raise InvalidFormat(f"the MRZ does not begin with a document code (read {code!r})")
@@ -220,53 +281,57 @@ def _read(work: _Work, layout: Layout, today: date) -> Document:
                                              f"for a {layout.name} document", "document_code"))
 
     # Mixed fields with a check digit of their own: repair where a check confirms.
-    failing = []
-    overflow = layout.overflow and take(layout.checks["document_number"].digit) == "<" \
-        and take(span("optional_data"))[:1] not in ("<", "")
-    if not overflow and not _check(work, layout.checks["document_number"]):
-        failing.append("document_number")
-    if "optional_data" in layout.checks and not _optional_check(work, layout):
-        failing.append("optional_data")
-    if failing:
+    overflow = (layout.overflow and f["document_number_check"] == "<"
+                and f["optional_data"][:1] not in ("<", ""))
+    number_ok = overflow or checkdigit.compute(f["document_number"]) == f["document_number_check"]
+    repaired = False
+    optional_ok = None
+    if "optional_data" in checks:
+        optional_ok = _optional_check(f["optional_data"], f["optional_data_check"])
+    if not number_ok or optional_ok is False:
+        failing = [n for n, ok in (("document_number", number_ok), ("optional_data", optional_ok))
+                   if ok is False]
         _guided_repairs(work, layout, failing)
+        repaired = True
+        f = layout.extract(work.lines)
+        if "optional_data" in checks:
+            optional_ok = _optional_check(f["optional_data"], f["optional_data_check"])
 
-    optional = take(span("optional_data"))
+    optional = f["optional_data"]
     if overflow:
-        number, number_ok, optional = _overflow_number(work, layout, notes)
+        number, number_ok, optional = _overflow_number(f, notes)
     else:
-        raw_number = take(span("document_number"))
-        number_ok = _check(work, layout.checks["document_number"])
-        number = raw_number.rstrip("<")
+        if repaired:
+            number_ok = checkdigit.compute(f["document_number"]) == f["document_number_check"]
+        number = f["document_number"].rstrip("<")
         if "<" in number:
             notes.append(Notice("number-fillers", "the document number has fillers inside it; "
                                                   "they are left out", "document_number"))
             number = number.replace("<", "")
 
-    birth = parse_date(take(span("birth_date")), "birth", today)
-    expiry = parse_date(take(span("expiry_date")), "expiry", today)
-    birth_ok = _date_check(work, layout, "birth_date", birth, notes)
-    expiry_ok = _date_check(work, layout, "expiry_date", expiry, notes)
+    birth = parse_date(f["birth_date"], "birth", today)
+    expiry = parse_date(f["expiry_date"], "expiry", today)
+    birth_ok = _date_check(f["birth_date"], f["birth_date_check"], "birth_date", birth, notes)
+    expiry_ok = _date_check(f["expiry_date"], f["expiry_date_check"], "expiry_date", expiry, notes)
 
-    optional_ok = None
-    if "optional_data" in layout.checks:
-        optional_ok = _optional_check(work, layout)
     composite_ok = None
-    if "composite" in layout.checks:
-        composite_ok = _check(work, layout.checks["composite"])
+    if "composite" in checks:
+        composite_ok = _check(work, checks["composite"])
 
-    sex = _sex(take(span("sex")), notes)
-    issuing_state = _state(take(span("issuing_state")), "issuing_state", notes)
-    nationality = _state(take(span("nationality")), "nationality", notes)
+    sex = _sex(f["sex"], notes)
+    issuing_state = _state(f["issuing_state"], "issuing_state", notes)
+    nationality = _state(f["nationality"], "nationality", notes)
 
-    surname, given_names, truncated = names.split_name(take(span("name")))
+    surname, given_names, truncated = names.split_name(f["name"])
     if truncated:
         notes.append(Notice("name-truncated", "the name fills its field to the last character "
                                               "and may be truncated", "name"))
-    if any(c.isdigit() for c in surname + given_names):
+    if _DIGIT.search(f["name"]):
         notes.append(Notice("name-digits", "the name field holds digits", "name"))
-    optional_2 = take(span("optional_data_2")).strip("<") if layout.name == "TD1" else ""
+    optional_2 = f["optional_data_2"].strip("<") if "optional_data_2" in f else ""
 
-    return Document(
+    return fast_new(
+        Document,
         format=layout.name,
         lines=tuple(work.lines),
         document_code=document_code,
@@ -280,21 +345,25 @@ def _read(work: _Work, layout: Layout, today: date) -> Document:
         sex=sex,
         optional_data=optional.strip("<"),
         optional_data_2=optional_2,
-        checks=Checks(number_ok, birth_ok, expiry_ok, optional_ok, composite_ok),
+        checks=fast_new(Checks, document_number=number_ok, birth_date=birth_ok,
+                        expiry_date=expiry_ok, optional_data=optional_ok, composite=composite_ok),
         corrections=tuple(work.corrections),
         warnings=tuple(notes),
         name_truncated=truncated,
     )
 
 
-def _overflow_number(work: _Work, layout: Layout, notes: list[Notice]) -> tuple[str, bool, str]:
+_DIGIT = re.compile("[0-9]")
+
+
+def _overflow_number(f: dict[str, str], notes: list[Notice]) -> tuple[str, bool, str]:
     """A document number longer than 9 characters (Doc 9303 Part 5 and 6, 4.2.4).
 
     The check digit position holds ``<``; the rest of the number and its
     check digit open the optional data, ended by a filler.
     """
-    principal = work.take(layout.span("document_number"))
-    optional = work.take(layout.span("optional_data"))
+    principal = f["document_number"]
+    optional = f["optional_data"]
     end = optional.find("<")
     if end < 0:
         end = len(optional)
@@ -313,30 +382,27 @@ def _overflow_number(work: _Work, layout: Layout, notes: list[Notice]) -> tuple[
     return (principal + tail).replace("<", ""), ok, rest
 
 
-def _optional_check(work: _Work, layout: Layout) -> bool:
+def _optional_check(text: str, digit: str) -> bool:
     """TD3 personal number check: Doc 9303 Part 4, 4.2.2 allows < or 0 for an empty field."""
-    rule = layout.checks["optional_data"]
-    digit = work.take(rule.digit)
-    (covered,) = rule.covers
-    text = work.take(covered)
     if digit == "<":
         return not text.strip("<")
     return checkdigit.compute(text) == digit
 
 
-def _date_check(work: _Work, layout: Layout, name: str, value: MrzDate,
-                notes: list[Notice]) -> bool:
-    rule = layout.checks[name]
-    label = name.replace("_", " ")
-    if value.problem:
-        notes.append(Notice("bad-date", f"{label}: {value.problem}", name))
-    if value.note:
-        notes.append(Notice("date-unknown-part", f"{label}: {value.note}", name))
-    digit = work.take(rule.digit)
-    if digit == "<" and value.raw == "<<<<<<":
-        notes.append(Notice("no-date", f"no {label} (all fillers, check digit a filler)", name))
+def _date_check(raw: str, digit: str, name: str, value: MrzDate, notes: list[Notice]) -> bool:
+    if value.problem is None and value.note is None and digit != "<":
+        return checkdigit.compute(raw) == digit
+    if value.problem or value.note:
+        label = name.replace("_", " ")
+        if value.problem:
+            notes.append(Notice("bad-date", f"{label}: {value.problem}", name))
+        if value.note:
+            notes.append(Notice("date-unknown-part", f"{label}: {value.note}", name))
+    if digit == "<" and raw == "<<<<<<":
+        notes.append(Notice("no-date", f"no {name.replace('_', ' ')} (all fillers, check digit "
+                                       f"a filler)", name))
         return True
-    return _check(work, rule)
+    return checkdigit.compute(raw) == digit
 
 
 def _sex(raw: str, notes: list[Notice]) -> str:
@@ -350,6 +416,8 @@ def _sex(raw: str, notes: list[Notice]) -> str:
 
 def _state(raw: str, field: str, notes: list[Notice]) -> str:
     code = raw.replace("<", "")
+    if code in countries.ISO_3166_ALPHA3:
+        return code
     known, note = countries.lookup(code)
     if note:
         label = field.replace("_", " ")

@@ -1,0 +1,5 @@
+"""``python -m borderdesk.cli``: the same as the ``borderdesk`` command."""
+
+from . import run
+
+run()
