@@ -208,6 +208,15 @@ def test_gate_throttles_and_skips_blur_and_glare():
     assert gate.check(document_frame(glare=40), 2.0).passed
 
 
+def test_gate_stops_judging_a_band_the_document_has_left():
+    gate = FrameGate(min_interval=0, max_band_skips=3)
+    gate.saw(reading(TD3, band=((20, 20), (200, 20), (200, 40), (20, 40))), 0.0)  # the page moved
+    empty_corner = document_frame()
+    empty_corner[:80, :260] = 90  # flat: what the old band's place shows now
+    assert [gate.check(empty_corner, 0.1 * k).reason for k in range(1, 5)] == \
+        ["blurred", "blurred", "blurred", ""]
+
+
 def test_gate_measure_is_cheap():
     import time
     gate = FrameGate(min_interval=0)

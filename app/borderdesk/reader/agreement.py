@@ -140,16 +140,18 @@ class FrameGate:
 
     ``min_interval``: seconds between two frames read (the throttle). Once a
     reading has placed the band (:meth:`saw`, trusted for ``roi_max_age``
-    seconds), the band is judged: blurred below ``min_sharpness``, glared above
-    ``max_glare``. Before that, only a frame blurred as a whole (below
+    seconds, or until ``max_band_skips`` frames in a row were skipped on it,
+    for the document may have moved), the band is judged: blurred below
+    ``min_sharpness``, glared above ``max_glare``. Before that, only a frame blurred as a whole (below
     ``min_frame_sharpness``) is skipped, and glare is not judged: a white desk
     is not glare, and an empty desk is not blur worth reporting.
     """
 
     def __init__(self, *, min_interval: float = 0.1, min_sharpness: float = 0.3,
                  min_frame_sharpness: float = 0.05, max_glare: float = 0.05,
-                 roi_max_age: float = 1.0) -> None:
+                 roi_max_age: float = 1.0, max_band_skips: int = 3) -> None:
         self.min_interval = min_interval
+        self.max_band_skips = max_band_skips
         self.min_sharpness = min_sharpness
         self.min_frame_sharpness = min_frame_sharpness
         self.max_glare = max_glare
@@ -164,10 +166,15 @@ class FrameGate:
             roi = band_roi(self._band, image.shape)
         quality = measure(image, roi)
         floor = self.min_sharpness if roi is not None else self.min_frame_sharpness
-        if quality.sharpness < floor:
-            return GateDecision(False, "blurred", quality)
-        if quality.glare > self.max_glare:
-            return GateDecision(False, "glare", quality)
+        reason = ("blurred" if quality.sharpness < floor
+                  else "glare" if quality.glare > self.max_glare else "")
+        if reason:
+            if roi is not None:
+                self._skips_on_band += 1
+                if self._skips_on_band >= self.max_band_skips:
+                    self._band = None  # the document may have moved: look at the whole frame
+            return GateDecision(False, reason, quality)
+        self._skips_on_band = 0
         self._last_read = timestamp
         return GateDecision(True, "", quality)
 
@@ -175,11 +182,13 @@ class FrameGate:
         """Remember where the band was, to judge the next frames on it."""
         if reading is not None and reading.band:
             self._band, self._band_time = reading.band, timestamp
+            self._skips_on_band = 0
 
     def reset(self) -> None:
         self._last_read: float | None = None
         self._band = None
         self._band_time = 0.0
+        self._skips_on_band = 0
 
 
 # -- voting ---------------------------------------------------------------------
