@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from borderdesk.desk.capture import (CameraCapture, NoCameraFound, PortNotFound, SerialCapture,
-                                     WedgeCapture, frame_reader, frame_source)
+                                     WedgeCapture, check_reading, frame_reader, frame_source)
 from borderdesk.desk.config import Config, ConfigError
 from borderdesk.desk.service import Desk
 from borderdesk.reader.camera import CameraSource, Frame, ReplaySource
@@ -174,31 +174,40 @@ def test_no_serial_port_configured():
 
 def test_wedge_to_verdicts_and_typing_back():
     names = {"Enter": "\r", "Space": " "}
-    capture = WedgeCapture.from_config(Desk(Config.load(files=[])))
-    captured, typed = [], ""
+    desk = Desk(Config.load(files=[]))
+    wedge = WedgeCapture.from_config(desk)
+    readings, typed = [], ""
     last = 0.0
     for row in (DATA / "person-then-scanner.keys").read_text().splitlines():
         ms, key = row.split("\t")
         last = float(ms) / 1000
-        out = capture.key(names.get(key, key), last)
-        captured += out.captured
+        out = wedge.key(names.get(key, key), last)
+        readings += out.readings
         typed += out.typed
-    out = capture.tick(last + 1)
-    captured += out.captured
+    out = wedge.tick(last + 1)
+    readings += out.readings
     typed += out.typed
     expected = json.loads((DATA / "expected.json").read_text())["person-then-scanner.keys"]
     assert typed == expected["typed"]
+    captured = [check_reading(desk, r) for r in readings]
     assert [c.verdict.document.surname for c in captured] == ["STEVENSON"]
     assert captured[0].verdict.source == "scanner"
+
+
+def test_check_reading_of_text_that_is_no_mrz():
+    from borderdesk.reader.reading import Reading
+    captured = check_reading(Desk(Config.load(files=[])),
+                             Reading(("HELLO",), ((1.0,) * 5,), "scanner"))
+    assert captured.verdict is None and "MRZ" in captured.problem
 
 
 def test_wedge_thresholds_come_from_config():
     config = Config.load(files=[])
     config.scanner.wedge_max_median_gap_ms = 1.0
-    capture = WedgeCapture.from_config(Desk(config))
+    wedge = WedgeCapture.from_config(Desk(config))
     keys = [(i * 0.004, ch) for i, ch in enumerate("\r".join(TD2) + "\r")]
-    outs = [capture.key(k, t) for t, k in keys] + [capture.tick(1.0)]
-    assert not any(o.captured for o in outs)
+    outs = [wedge.key(k, t) for t, k in keys] + [wedge.tick(1.0)]
+    assert not any(o.readings for o in outs)
     assert "".join(o.typed for o in outs) == "\r".join(TD2) + "\r"
 
 

@@ -10,7 +10,8 @@ verdict on it):
   from the officer's own typing.
 
 How the UI drives them (a worker thread each for the camera and the serial
-port; the wedge runs on the GUI thread, as it only sorts keystrokes)::
+port; the wedge sorts keystrokes on the GUI thread, and its readings are
+checked in a worker, since a check reads the lists from disk)::
 
     capture = CameraCapture.from_config(desk, engine, on_state=..., on_frame=...)
     capture.start()                          # NoCameraFound, ReplayError
@@ -20,8 +21,9 @@ port; the wedge runs on the GUI thread, as it only sorts keystrokes)::
 
     wedge = WedgeCapture.from_config(desk)
     out = wedge.key(event.text(), seconds)   # in the key event filter
-    out.captured ... ; out.typed             # verdicts; keys to hand back to the field
+    out.readings ... ; out.typed             # documents; keys to hand back to the field
     wedge.tick(seconds)                      # from a 50 ms timer
+    captured = check_reading(desk, reading)  # in a worker, for each reading
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from ..reader.camera import (CameraError, CameraSource, Frame, FrameCallback, Fr
                              NoCameraFound, ReplayError, ReplaySource, State, StateCallback)
 from ..reader.reading import Reading
 from ..reader.scanner import (PortNotFound, PortState, ScannerError, SerialScanner,
-                              WedgeDecoder)
+                              WedgeDecoder, WedgeOutput)
 from .config import CameraSection, ScannerSection
 from .documents import NotAnMRZ
 from .service import Desk
@@ -44,7 +46,7 @@ from .verdict import Verdict
 __all__ = [
     "CameraCapture", "CameraError", "Captured", "Frame", "NoCameraFound", "PortNotFound",
     "PortState", "ReplayError", "ScannerError", "SerialCapture", "State", "Step",
-    "WedgeCapture", "WedgeResult",
+    "WedgeCapture", "WedgeOutput", "check_reading",
 ]
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,8 @@ class Captured:
     seconds: float = 0.0  # camera: time from the document's first reading to the verdict
 
 
-def _check(desk: Desk, reading: Reading, **extra) -> Captured:
+def check_reading(desk: Desk, reading: Reading, **extra) -> Captured:
+    """The desk's verdict on a reader's reading (never raises for text that is no MRZ)."""
     try:
         verdict = desk.check(reading.text, source=reading.source)
     except NotAnMRZ as exc:
@@ -128,7 +131,7 @@ class CameraCapture:
         if step.stable is None:
             return step, None
         stable = step.stable
-        return step, _check(self.desk, stable.reading, frames_seen=stable.frames_seen,
+        return step, check_reading(self.desk, stable.reading, frames_seen=stable.frames_seen,
                             seconds=stable.seconds)
 
     def results(self, on_step: Callable[[Step], None] | None = None,
@@ -178,35 +181,30 @@ class SerialCapture:
 
     def results(self, timeout: float = 0.5) -> Iterator[Captured]:
         for reading in self.scanner.readings(timeout):
-            yield _check(self.desk, reading)
-
-
-@dataclass(frozen=True, slots=True)
-class WedgeResult:
-    captured: tuple[Captured, ...] = ()
-    typed: str = ""  # the officer's own keystrokes, to hand on to the focused field
+            yield check_reading(self.desk, reading)
 
 
 class WedgeCapture:
-    """Keystrokes in; verdicts for a wedge scanner's documents, the officer's typing back out."""
+    """Keystrokes in; a wedge scanner's documents and the officer's own typing out.
 
-    def __init__(self, desk: Desk, decoder: WedgeDecoder) -> None:
-        self.desk = desk
+    Sorting keystrokes is cheap and belongs with the key events; the readings
+    it returns go to :func:`check_reading` in a worker.
+    """
+
+    def __init__(self, decoder: WedgeDecoder) -> None:
         self.decoder = decoder
 
     @classmethod
     def from_config(cls, desk: Desk) -> WedgeCapture:
         c = desk.config.scanner
-        return cls(desk, WedgeDecoder(max_gap=c.wedge_max_gap_ms / 1000,
-                                      max_median_gap=c.wedge_max_median_gap_ms / 1000,
-                                      min_chars=c.wedge_min_chars))
+        return cls(WedgeDecoder(max_gap=c.wedge_max_gap_ms / 1000,
+                                max_median_gap=c.wedge_max_median_gap_ms / 1000,
+                                min_chars=c.wedge_min_chars))
 
-    def key(self, text: str, timestamp: float) -> WedgeResult:
-        return self._result(self.decoder.key(text, timestamp))
+    def key(self, text: str, timestamp: float) -> WedgeOutput:
+        """One keystroke (``"\\r"`` for Enter) at ``timestamp`` seconds."""
+        return self.decoder.key(text, timestamp)
 
-    def tick(self, now: float) -> WedgeResult:
-        return self._result(self.decoder.tick(now))
-
-    def _result(self, out) -> WedgeResult:
-        return WedgeResult(tuple(_check(self.desk, r) for r in out.readings), out.typed)
-
+    def tick(self, now: float) -> WedgeOutput:
+        """Call every few tens of milliseconds: ends a burst, hands back held typing."""
+        return self.decoder.tick(now)
