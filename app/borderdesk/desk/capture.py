@@ -95,6 +95,7 @@ def frame_reader(engine: Engine, config: CameraSection) -> MultiFrameReader:
                      min_sharpness=config.min_sharpness,
                      min_frame_sharpness=config.min_frame_sharpness, max_glare=config.max_glare)
     agreement = Agreement(min_frames=config.min_frames, min_margin=config.min_margin,
+                          min_unverified_confidence=config.min_unverified_confidence,
                           window=config.window, absent_seconds=config.absent_seconds)
     return MultiFrameReader(engine, gate, agreement)
 

@@ -66,6 +66,7 @@ class CameraSection:
     max_glare: float = 0.05  # share of the band washed out by glare; above: not read
     min_frames: int = 2  # readings that must agree before a document is reported
     min_margin: float = 1.0  # per character, summed confidence over the best rival
+    min_unverified_confidence: float = 0.8  # names etc.: mean confidence of the frames agreeing
     window: int = 8  # readings voted over
     absent_seconds: float = 1.0  # unseen this long, a document has left
 

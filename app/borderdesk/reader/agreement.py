@@ -14,9 +14,12 @@ path reads successive frames and reports a document only when they agree:
    document, each vote weighted by the engine's confidence in that character.
    It reports a :class:`StableRead` once, when at least ``min_frames``
    readings agree, every character wins by at least ``min_margin`` (in units
-   of confidence: 1.0 is one sure frame more than the best rival), and the
+   of confidence: 1.0 is one sure frame more than the best rival), the
    voted text parses with every check digit passing (ICAO Doc 9303 Part 3,
-   4.9). Then it stays quiet while the same document stays in view, and
+   4.9), and every character no passing check digit covers (names, state
+   codes, sex) was read with a mean confidence of ``min_unverified_confidence``
+   by the frames that voted for it: check digits do not protect a name, and a
+   smudged letter misread the same way twice must not pass. Then it stays quiet while the same document stays in view, and
    forgets it ``absent_seconds`` after it was last seen, so the next
    document (or the same one shown again) is read afresh.
 3. :class:`MultiFrameReader` puts the two around an OCR engine: a function
@@ -40,6 +43,7 @@ import numpy as np
 
 from .. import mrz
 from ..mrz.checkdigit import MRZ_ALPHABET
+from ..mrz.formats import LAYOUTS
 from .reading import Reading
 
 log = logging.getLogger(__name__)
@@ -200,6 +204,7 @@ class Vote:
     lines: tuple[str, ...]
     confidence: tuple[tuple[float, ...], ...]  # winner's weight / number of readings
     margins: tuple[tuple[float, ...], ...]  # winner's weight - best rival's weight
+    sureness: tuple[tuple[float, ...], ...]  # winner's mean confidence in the frames that read it
     count: int
 
     @property
@@ -209,23 +214,37 @@ class Vote:
 
 def vote(readings: list[Reading]) -> Vote:
     """Per character, the symbol with the most confidence summed over ``readings`` (one shape)."""
-    lines, confidence, margins = [], [], []
+    lines, confidence, margins, sureness = [], [], [], []
     for i, length in enumerate(len(line) for line in readings[0].lines):
-        text, conf, margin = [], [], []
+        text, conf, margin, sure = [], [], [], []
         for j in range(length):
             weights: dict[str, float] = defaultdict(float)
+            votes: dict[str, int] = defaultdict(int)
             for r in readings:
                 weights[r.lines[i][j]] += r.confidence[i][j]
+                votes[r.lines[i][j]] += 1
             ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
             best, weight = ranked[0]
             rival = ranked[1][1] if len(ranked) > 1 else 0.0
             text.append(best)
             conf.append(weight / len(readings))
             margin.append(weight - rival)
+            sure.append(weight / votes[best])
         lines.append("".join(text))
         confidence.append(tuple(conf))
         margins.append(tuple(margin))
-    return Vote(tuple(lines), tuple(confidence), tuple(margins), len(readings))
+        sureness.append(tuple(sure))
+    return Vote(tuple(lines), tuple(confidence), tuple(margins), tuple(sureness), len(readings))
+
+
+def verified(document: mrz.Document) -> set[tuple[int, int]]:
+    """The (line, position) of every character a passing check digit covers, digit included."""
+    covered = set()
+    for name, rule in LAYOUTS[document.format].checks.items():
+        if getattr(document.checks, name) is True:
+            for span in (*rule.covers, rule.digit):
+                covered.update((span.line, k) for k in range(span.start, span.end))
+    return covered
 
 
 def difference(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -276,11 +295,13 @@ class Agreement:
     read as such.
     """
 
-    def __init__(self, *, min_frames: int = 2, min_margin: float = 1.0, window: int = 8,
+    def __init__(self, *, min_frames: int = 2, min_margin: float = 1.0,
+                 min_unverified_confidence: float = 0.8, window: int = 8,
                  change_ratio: float = 0.3, absent_seconds: float = 1.0,
                  parse: Callable[[str], mrz.Document] = mrz.parse) -> None:
         self.min_frames = max(1, min_frames)
         self.min_margin = min_margin
+        self.min_unverified_confidence = min_unverified_confidence
         self.window = max(self.min_frames, window)
         self.change_ratio = change_ratio
         self.absent_seconds = absent_seconds
@@ -356,6 +377,13 @@ class Agreement:
         if not document.valid:
             log.info("voted text of %d frames fails the %s check(s)", v.count,
                      ", ".join(document.checks.failed))
+            return None
+        covered = verified(document)
+        unsure = sum(1 for i, line in enumerate(v.sureness) for j, sure in enumerate(line)
+                     if sure < self.min_unverified_confidence and (i, j) not in covered)
+        if unsure:
+            log.info("voted text of %d frames has %d unsure character(s) no check covers",
+                     v.count, unsure)
             return None
         self._reported = v.lines
         self._candidates = []
