@@ -79,7 +79,7 @@ def frame_source(config: CameraSection, *, on_state: StateCallback | None = None
                  on_frame: FrameCallback | None = None) -> FrameSource:
     """The replay if one is configured, else the camera."""
     if config.replay:
-        return ReplaySource(config.replay, fps=config.replay_fps, realtime=True,
+        return ReplaySource(config.replay, fps=config.replay_fps, realtime=config.replay_realtime,
                             loop=config.replay_loop, on_state=on_state, on_frame=on_frame)
     if not config.device:
         raise NoCameraFound("no camera is configured ([camera] device is empty)")

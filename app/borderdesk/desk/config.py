@@ -60,6 +60,7 @@ class CameraSection:
     replay: str = ""  # a folder of images or a video file played instead of the camera
     replay_fps: float = 10.0
     replay_loop: bool = True
+    replay_realtime: bool = True  # frames a slow reader misses are dropped, as with a camera
     scan_interval_ms: int = 100  # at most one frame read every this often (the throttle)
     min_sharpness: float = 0.3  # of the MRZ band (reader.agreement.Quality); below: blurred
     min_frame_sharpness: float = 0.05  # of a whole frame, before the band is found
