@@ -151,6 +151,14 @@ def test_frames_are_owned_by_the_reader(folder):
     assert len(seen) == 12
 
 
+def test_a_replay_can_be_started_again(folder):
+    source = ReplaySource(folder, fps=0)
+    for _ in range(2):
+        source.start()
+        assert [number(f) for f in source.frames()] == list(range(12))
+        source.stop()
+
+
 def test_read_before_start_says_so(folder):
     with pytest.raises(SourceClosed, match="stopped"):
         ReplaySource(folder).read(0)

@@ -146,6 +146,7 @@ class FrameSource:
             raise CameraError(f"{self.name} is already started")
         self._stopping.clear()
         self._error = None
+        self._frame = None
         self._open()
         self._set_state(State.RUNNING, "")
         self._thread = threading.Thread(target=self._guarded_run, name=f"frames:{self.name}",
