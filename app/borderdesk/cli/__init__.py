@@ -12,9 +12,10 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from . import hits as hits_commands
 from . import mrz as mrz_commands
 
-GROUPS = (mrz_commands,)
+GROUPS = (mrz_commands, hits_commands)
 
 EXIT_OK = 0
 EXIT_USAGE = 2

@@ -91,12 +91,24 @@ class ScannerSection:
 
 
 @dataclass
+class HitlogSection:
+    """The hit log: where it lives, how long personal data stays, the national copy."""
+
+    database: str = ""  # a file path or a URL; "" is hitlog.sqlite in the data directory
+    retention_days: int = 730  # hits older than this lose their personal data
+    auto_redact: bool = True  # redact at desk start
+    central_url: str = ""  # postgresql://... of the national log (hits push, review screen)
+    national_chain: str = "NATIONAL"  # the chain that reviews made on the national log go to
+
+
+@dataclass
 class Config:
     """The whole configuration; each part of borderdesk adds its section here."""
 
     desk: DeskSection = field(default_factory=DeskSection)
     camera: CameraSection = field(default_factory=CameraSection)
     scanner: ScannerSection = field(default_factory=ScannerSection)
+    hitlog: HitlogSection = field(default_factory=HitlogSection)
     data_dir: Path = field(default_factory=data_dir)
 
     @classmethod

@@ -50,6 +50,7 @@ class Verdict:
     source: str  # camera, scanner, manual, batch
     checked_at: datetime
     hit_id: str | None = None  # the hit log entry, when one was written
+    hit_log_error: str | None = None  # why a HIT or POSSIBLE could not be logged
 
     def as_json(self) -> dict:
         return {
@@ -61,4 +62,5 @@ class Verdict:
             "source": self.source,
             "checked_at": self.checked_at.isoformat(),
             "hit_id": self.hit_id,
+            "hit_log_error": self.hit_log_error,
         }

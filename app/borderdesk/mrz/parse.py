@@ -148,16 +148,14 @@ def _coerce_fields(work: _Work, layout: Layout) -> None:
             work.change(field, span, text, changes, _REASON[kind])
 
 
-def _clean_name(work: _Work, layout: Layout) -> bool:
+def _clean_name(work: _Work, layout: Layout, field: str) -> bool:
     """Undo misread fillers after the name; True if the lines changed."""
-    span = layout.span("name")
-    field = work.take(span)
     pad = field.find("<<<")
     if pad >= 0 and not field[pad:].strip("<"):
         return False  # the usual case: nothing but fillers after the name
     text, changes, note = names.clean_padding(field)
     if changes:
-        work.change("name", span, text, [(i, c, "<") for i, c in changes],
+        work.change("name", layout.span("name"), text, [(i, c, "<") for i, c in changes],
                     "a misread filler in the padding after the name")
     if note:
         work.notes.append(Notice("name-padding", note, "name"))
@@ -243,14 +241,13 @@ def parse(text: str, *, today: date | None = None) -> Document:
         if len(work.corrections) > total // 4:
             raise InvalidFormat(f"{len(work.corrections)} of {total} characters are out of place "
                                 f"for a {layout.name} MRZ; this is not one")
-    changed = _clean_name(work, layout)
+    fields = layout.extract(work.lines) if match is None else match.groupdict()
+    changed = _clean_name(work, layout, fields["name"])
     for field in _MIXED_FIELDS:
-        if field in layout.fields and work.take(layout.span(field)).rstrip("<").endswith("K"):
+        if fields.get(field, "").rstrip("<").endswith("K"):
             changed |= _clean_trailing_fillers(work, layout, field)
-    if changed or match is None:
+    if changed:
         fields = layout.extract(work.lines)
-    else:
-        fields = match.groupdict()
     return _read(work, layout, fields, today or _today())
 
 
