@@ -12,10 +12,12 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from . import check as check_commands
 from . import hits as hits_commands
 from . import mrz as mrz_commands
+from . import watchlist as watchlist_commands
 
-GROUPS = (mrz_commands, hits_commands)
+GROUPS = (mrz_commands, watchlist_commands, check_commands, hits_commands)
 
 EXIT_OK = 0
 EXIT_USAGE = 2

@@ -91,6 +91,26 @@ class ScannerSection:
 
 
 @dataclass
+class WatchlistSection:
+    """The lists (borderdesk.watchlist): candidate search and bundles."""
+
+    max_candidates: int = 100  # persons scored per holder, the best by shared name keys
+    bundle_valid_hours: float = 168.0  # validity a publisher gives a bundle it builds
+
+
+@dataclass
+class ScreeningSection:
+    """Person screening: the score at or above which a match is a HIT or a POSSIBLE MATCH.
+
+    Scores come from :func:`borderdesk.watchlist.persons.score_person`; the
+    defaults are set on the labelled set of tests/bench/screening_quality.py.
+    """
+
+    hit: float = 0.90
+    possible: float = 0.74
+
+
+@dataclass
 class HitlogSection:
     """The hit log: where it lives, how long personal data stays, the national copy."""
 
@@ -108,6 +128,8 @@ class Config:
     desk: DeskSection = field(default_factory=DeskSection)
     camera: CameraSection = field(default_factory=CameraSection)
     scanner: ScannerSection = field(default_factory=ScannerSection)
+    watchlist: WatchlistSection = field(default_factory=WatchlistSection)
+    screening: ScreeningSection = field(default_factory=ScreeningSection)
     hitlog: HitlogSection = field(default_factory=HitlogSection)
     data_dir: Path = field(default_factory=data_dir)
 

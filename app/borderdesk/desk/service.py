@@ -5,18 +5,29 @@ document, screen it against the lists, log what must be logged, and return
 the :class:`~borderdesk.desk.verdict.Verdict`. The parts (watchlist, hit log)
 are attached as they are opened; a desk without lists says so in every
 verdict (state NONE) instead of pretending the holder is clear.
+
+The lists are the store's live version: each check looks at which version is
+live (one ``readlink``) and opens a newly imported one, so an import in
+another process takes effect on the next check and never blocks one. A
+``screen`` given to the constructor replaces the lists (tests of the parts
+after screening).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
+from pathlib import Path
 
 from ..mrz import Document
+from ..watchlist.exceptions import WatchlistError
+from ..watchlist.lists import Lists
 from ..watchlist.match import Level, Match
-from . import documents
+from ..watchlist.screen import screen as screen_lists
+from . import documents, watchlists
 from .config import Config
 from .hits import Hits, LogUnavailable
 from .problems import document_problems
@@ -27,8 +38,7 @@ log = logging.getLogger(__name__)  # ids and counts only: no personal data in th
 #: Screening: a document to its matches and the state of the lists it ran against.
 Screen = Callable[[Document], tuple[tuple[Match, ...], WatchlistState]]
 
-NO_LISTS = WatchlistState(version=None, age_hours=None, state="NONE",
-                          notes=("no watchlist is loaded: no hit is not reliable",))
+NO_LISTS = watchlists.state_of(None, datetime.now(timezone.utc))
 
 
 class Desk:
@@ -37,6 +47,12 @@ class Desk:
     def __init__(self, config: Config | None = None, *, screen: Screen | None = None) -> None:
         self.config = config or Config.load()
         self.screen = screen
+        self.store = watchlists.store(self.config)
+        self._lists: Lists | None = None
+        self._lists_dir: Path | None = None
+        self._rules_differ = False
+        self._lists_error: str | None = None  # why the live lists cannot be opened
+        self._lock = threading.Lock()
         self.officer = ""  # the signed-in officer's id; set by the session
         self._hits: Hits | None = None
 
@@ -60,6 +76,41 @@ class Desk:
     def now(self) -> datetime:
         return datetime.now(timezone.utc)
 
+    def lists(self) -> Lists | None:
+        """The live lists, reopened when a newer version was imported; None when there are none."""
+        live = self.store.current_dir()
+        with self._lock:
+            if live != self._lists_dir:
+                # The old version's files stay readable for a check still using them;
+                # they are released when the last reference goes.
+                self._lists_error = None
+                try:
+                    try:
+                        self._lists = Lists.open(live) if live is not None else None
+                    except (OSError, WatchlistError):
+                        # Another import may have switched versions between look and open.
+                        live = self.store.current_dir()
+                        self._lists = Lists.open(live) if live is not None else None
+                except (OSError, WatchlistError) as exc:
+                    self._lists = None
+                    self._lists_error = str(exc)
+                self._lists_dir = live
+                self._rules_differ = self._lists is not None and self._lists.rules_differ()
+            return self._lists
+
+    def screen_lists(self, doc: Document, at: datetime
+                     ) -> tuple[tuple[Match, ...], WatchlistState]:
+        """The document and its holder against the live lists, and the state of those lists."""
+        lists = self.lists()
+        if lists is None:
+            if self._lists_error:
+                return (), dataclasses.replace(NO_LISTS, notes=NO_LISTS.notes + (
+                    f"the lists cannot be read: {self._lists_error}",))
+            return (), NO_LISTS
+        matches = screen_lists(lists, doc, self.config.screening,
+                               self.config.watchlist.max_candidates)
+        return matches, watchlists.state_of(lists.manifest, at, self._rules_differ)
+
     def check(self, mrz: str | Document, source: str = "manual",
               officer: str | None = None) -> Verdict:
         """Check one document; raises ``documents.NotAnMRZ`` for text that is not an MRZ.
@@ -72,7 +123,8 @@ class Desk:
         today = checked_at.astimezone().date()
         doc = mrz if isinstance(mrz, Document) else documents.read_mrz(mrz, today=today)
         problems = document_problems(doc, today)
-        matches, state = self.screen(doc) if self.screen is not None else ((), NO_LISTS)
+        matches, state = (self.screen(doc) if self.screen is not None
+                          else self.screen_lists(doc, checked_at))
         level = max((m.level for m in matches), key=lambda lv: lv.rank, default=Level.CLEAR)
         verdict = Verdict(level=level, document=doc, document_checks=problems, matches=matches,
                           watchlist=state, source=source, checked_at=checked_at)

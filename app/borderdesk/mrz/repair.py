@@ -73,8 +73,9 @@ def trailing_fillers(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     """Fillers read as ``K`` at the end of a mixed field, which no check digit catches.
 
     The trailing run of ``K`` and ``<`` is taken for fillers when it holds two
-    ``K`` or more, or a ``K`` after a filler (``12345<<K<``); a single ``K``
-    ending the data (``12345678K``) stays.
+    ``K`` or more, or a ``K`` after two fillers (``12345<<K<``); a single ``K``
+    ending the data (``12345678K``), or after one filler (a long document
+    number's separator, ``0<K``), stays.
 
     >>> trailing_fillers('W12345KKK')
     ('W12345<<<', [(6, 'K', '<'), (7, 'K', '<'), (8, 'K', '<')])
@@ -83,7 +84,7 @@ def trailing_fillers(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     """
     body = text.rstrip("K<")
     run = text[len(body):]
-    if run.count("K") < 2 and "<K" not in run:
+    if run.count("K") < 2 and "<<K" not in run:
         return text, []
     changes = [(len(body) + i, c, "<") for i, c in enumerate(run) if c == "K"]
     return body + "<" * len(run), changes

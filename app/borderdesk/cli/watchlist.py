@@ -1,0 +1,131 @@
+"""``borderdesk watchlist``: publisher keys, bundles, trust, import, status.
+
+Exit status: 0 done; 1 refused (a bad source line, a refused bundle, a bad
+key: the reason on standard error); 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+
+from ..desk import watchlists
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    group = commands.add_parser(
+        "watchlist", help="watchlist bundles: keys, build, trust, import, status",
+        description="Publish and load the watchlists. Exit status: 0 done, 1 refused "
+                    "(reason on standard error), 2 usage.")
+    sub = group.add_subparsers(dest="watchlist_command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("keygen", help="write a new publisher key pair (Ed25519)",
+                       description="Write publisher.key (private, mode 0600) and publisher.pub "
+                                   "into DIR. An existing key is never overwritten.")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(handler=_keygen)
+
+    p = sub.add_parser("build", help="build a signed bundle from source files",
+                       description="Validate the SOURCE files (NDJSON or CSV, see "
+                                   "docs/watchlist-format.md) and write one signed bundle.")
+    p.add_argument("sources", nargs="+", metavar="SOURCE")
+    p.add_argument("--key", required=True, metavar="PRIVATE_KEY")
+    p.add_argument("--version", required=True, type=int, metavar="N")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--valid-hours", type=float, metavar="H",
+                   help="hours until the bundle expires (default from config: 168)")
+    p.set_defaults(handler=_build)
+
+    p = sub.add_parser("trust", help="accept bundles signed by a publisher's public key")
+    p.add_argument("public_key", metavar="PUBLIC_KEY")
+    p.set_defaults(handler=_trust)
+
+    p = sub.add_parser("import", help="verify a bundle and make it the live lists",
+                       description="Verify the signature and every part, then replace the "
+                                   "lists atomically. A version not newer than the one held "
+                                   "is refused.")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=_import)
+
+    p = sub.add_parser("status", help="version, publisher, record counts and age of the lists")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_status)
+
+
+def _refused(exc: Exception) -> int:
+    print(f"borderdesk: {exc}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def _keygen(args: argparse.Namespace) -> int:
+    try:
+        private, public, fp = watchlists.keygen(args.out)
+    except (watchlists.WatchlistError, OSError) as exc:
+        return _refused(exc)
+    print(f"private key {private} (keep it secret; mode 0600)")
+    print(f"public key  {public} (give it to the desks: borderdesk watchlist trust)")
+    print(f"fingerprint {fp}")
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    try:
+        manifest = watchlists.build(args.sources, args.key, args.version, args.out,
+                                    valid_hours=args.valid_hours)
+    except watchlists.SourceError as exc:
+        print(f"borderdesk: the sources do not validate; no bundle written:\n{exc}",
+              file=sys.stderr)
+        return EXIT_REFUSED
+    except (watchlists.WatchlistError, OSError) as exc:
+        return _refused(exc)
+    counts = manifest["counts"]
+    print(f"bundle {args.out}: version {manifest['version']}, {counts['documents']} documents, "
+          f"{counts['persons']} persons ({counts['names']} names), expires {manifest['expires']}")
+    return EXIT_OK
+
+
+def _trust(args: argparse.Namespace) -> int:
+    try:
+        fp = watchlists.trust(args.public_key)
+    except (watchlists.WatchlistError, OSError) as exc:
+        return _refused(exc)
+    print(f"trusted publisher key {fp}")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        manifest = watchlists.import_bundle(args.file)
+    except watchlists.WatchlistError as exc:
+        print(f"borderdesk: bundle refused, the lists are unchanged: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    counts = manifest["counts"]
+    print(f"imported version {manifest['version']} from publisher {manifest['publisher']}: "
+          f"{counts['documents']} documents, {counts['persons']} persons")
+    return EXIT_OK
+
+
+def _status(args: argparse.Namespace) -> int:
+    try:
+        status = watchlists.status(now=datetime.now(timezone.utc))
+    except watchlists.WatchlistError as exc:
+        return _refused(exc)
+    if args.json:
+        print(json.dumps(status, ensure_ascii=False))
+        return EXIT_OK
+    if status["version"] is None:
+        print("no watchlist loaded (borderdesk watchlist import BUNDLE)")
+        print(f"trusted publishers: {', '.join(status['trusted']) or 'none'}")
+        return EXIT_OK
+    print(f"version    {status['version']}  ({status['state']})")
+    print(f"publisher  {status['publisher']}")
+    print(f"published  {status['published']}  ({status['age_hours']:.1f} hours ago)")
+    print(f"expires    {status['expires']}")
+    for name, info in status["lists"].items():
+        extra = f", {info['names']} names" if "names" in info else ""
+        print(f"list       {name}: {info['records']} {info['kind']} records{extra}")
+    return EXIT_OK

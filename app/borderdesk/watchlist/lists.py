@@ -1,0 +1,107 @@
+"""One imported version of the lists, opened: its manifest, document lists and person lists."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from . import bundle, hashindex
+from .documents import DocumentList
+from .exceptions import CorruptBundle
+from .personindex import RULES_FILE, PersonList, reprepare, rules_version
+
+PARTS = frozenset({"documents.hash", "documents.dir", "documents.db", "persons.hash",
+                   "persons.dir", "persons.pids", "persons.born", "persons.db"})
+
+
+def _index_key(manifest: dict) -> bytes:
+    try:
+        key = bytes.fromhex(manifest["index_key"])
+    except (KeyError, TypeError, ValueError):
+        key = b""
+    if len(key) != hashindex.KEY_BYTES:
+        raise CorruptBundle("the manifest's index key is missing or malformed")
+    return key
+
+
+def _count(manifest: dict, name: str) -> int:
+    value = manifest.get("counts", {}).get(name)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise CorruptBundle(f"the manifest's count of {name} is missing or malformed")
+    return value
+
+
+class Lists:
+    """The live lists: ``documents`` (:class:`DocumentList`), ``persons`` (:class:`PersonList`)."""
+
+    def __init__(self, path: Path, manifest: dict, documents: DocumentList,
+                 persons: PersonList) -> None:
+        self.path = path
+        self.manifest = manifest
+        self.documents = documents
+        self.persons = persons
+
+    @property
+    def version(self) -> int:
+        return self.manifest["version"]
+
+    @staticmethod
+    def name_rules(path: Path, manifest: dict) -> str | None:
+        """The name rules that prepared the names stored in ``path``."""
+        local = path / RULES_FILE
+        if local.is_file():
+            return local.read_text().strip()
+        return (manifest.get("persons") or {}).get("name_rules")
+
+    def rules_differ(self) -> bool:
+        """The desk's name rules are not the ones that prepared these lists' names."""
+        rules = self.name_rules(self.path, self.manifest)
+        return len(self.persons) > 0 and rules != rules_version()
+
+    @staticmethod
+    def prepare_names(path: Path, manifest: dict) -> bool:
+        """Prepare the names again when the bundle's name rules are not the desk's."""
+        if not _count(manifest, "persons") or Lists.name_rules(path, manifest) == rules_version():
+            return False
+        reprepare(path, _index_key(manifest))
+        return True
+
+    @classmethod
+    def open(cls, path: Path) -> Lists:
+        manifest = json.loads((path / bundle.MANIFEST).read_text())
+        key = _index_key(manifest)
+        try:
+            documents = DocumentList(path, key)
+            persons = PersonList(path, key)
+        except (OSError, sqlite3.Error) as exc:
+            raise CorruptBundle(f"the lists in {path} cannot be opened: {exc}") from None
+        return cls(path, manifest, documents, persons)
+
+    @staticmethod
+    def verify(path: Path, manifest: dict) -> None:
+        """Check an unpacked version before it goes live; raises :class:`CorruptBundle`."""
+        _index_key(manifest)
+        missing = PARTS - set(manifest.get("parts", {}))
+        if missing:
+            raise CorruptBundle(f"the bundle lacks part(s) {', '.join(sorted(missing))}")
+        n_docs, n_persons = _count(manifest, "documents"), _count(manifest, "persons")
+        lists = Lists.open(path)
+        try:
+            lists.documents.index.check()
+            lists.persons.index.check()
+            if len(lists.documents) != n_docs or lists.documents.row_count() != n_docs:
+                raise CorruptBundle("the document lists do not hold the number of records "
+                                    "the manifest declares")
+            if len(lists.persons) != n_persons:
+                raise CorruptBundle("the person lists do not hold the number of records "
+                                    "the manifest declares")
+            lists.persons.check_records()
+        except sqlite3.Error as exc:
+            raise CorruptBundle(f"a list database is damaged: {exc}") from None
+        finally:
+            lists.close()
+
+    def close(self) -> None:
+        self.documents.close()
+        self.persons.close()

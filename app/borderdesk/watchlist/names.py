@@ -1,0 +1,608 @@
+"""The rules for names: normalisation, variant folding, keys, name similarity.
+
+A name in any script becomes a :class:`PreparedName` (:func:`prepare_name`):
+a compact, picklable value a list publisher computes once, at bundle build
+time, and a desk computes for the document in a few microseconds.
+
+The API (persons in :mod:`borderdesk.watchlist.persons`):
+
+* ``prepare_name(surname, given_names="", full_name="", *, truncated=False)``
+  → :class:`PreparedName` (pickles; ``as_json`` / ``from_json`` for a payload);
+* ``name_forms(surname, given_names, full_name)`` → the spellings a list's name
+  is stored in (a Cyrillic name also in its German spelling); what the store
+  prepares a record's names with (``prepare_person`` calls it);
+* ``candidate_keys(name)`` for the index of a list's names,
+  ``candidate_keys(name, query=True)`` for the document's name: the two sides
+  differ (the document side adds the one-typo neighbours), so build with the
+  first and look up with the second; a key is a short ``str``;
+* ``compare_names(query, record)`` → :class:`NameComparison` (score in [0, 1],
+  the words paired, ``describe()`` in words);
+* ``persons.PersonQuery.from_document(doc)``, ``persons.prepare_person(names,
+  birth_date, nationality, sex)`` → ``PreparedPerson`` (``as_json`` /
+  ``from_json``), ``persons.score_person(query, person, config)`` →
+  ``(score, Level.HIT | Level.POSSIBLE | None, reasons)``, with ``config`` the
+  ``[screening]`` section (``hit``, ``possible``).
+
+1. **Latin letters.** Latin with diacritics and Cyrillic through the ICAO
+   Doc 9303 Part 3 section 6 tables, the way the issuer wrote the MRZ
+   (``Müller`` → ``MUELLER``, ``Щербаков`` → ``SHCHERBAKOV``); Arabic script
+   through :mod:`borderdesk.watchlist.translit` (usual spellings of common
+   names, else a letter-by-letter reading compared by consonant skeleton).
+   The MRZ form (``BENALI<<MOHAMED<AMINE``) is accepted as it is.
+2. **Name elements.** ``ABD``/``ABDEL``/``ABDUL`` + (article) + name become
+   one word (``ABD EL KADER`` = ``ABDELKADER`` = ``ABDUL QADIR``); ``ABOU``
+   likewise (``ABOU BAKR`` = ``ABOUBAKR``). The article (``EL``, ``AL``, and
+   its sun-letter forms ``ER``, ``ES``, ``ED`` … as in ``ABDERRAHMANE``,
+   ``ESSAIDI``) and the filiation particles ``BEN``/``BIN``/``IBN``/``BENT``/
+   ``OULD``/``AIT`` are not words of their own: they are kept for display and
+   dropped from the comparison; when written together with the name
+   (``BENALI``, ``AITOUBELLA``, ``ELHOUSSEINI``) the comparison also tries
+   the word without them.
+3. **Folding** (:func:`fold`) brings the spellings of one sound together:
+   ``DJ``/``DZH``/``ZH`` → ``J``, ``SH``/``SCH``/``TCH``/``CH`` → one letter,
+   ``KH`` → ``K``, ``GH`` → ``G``, ``PH`` → ``F``, ``TH`` → ``T``, ``DH`` → ``D``,
+   ``Q``/``C``/``CK`` → ``K``, ``OU``/``OO``/``W``/``O`` → ``U``, ``Y`` → ``I``,
+   ``X`` → ``KS``, doubled letters single, a final mute ``E`` after a consonant
+   dropped: ``MOHAMMED`` and ``MUHAMED`` both fold to ``MUHAMED``.
+4. **Skeleton** (:func:`skeleton`): the consonants of the folded word in
+   classes (``B P``, ``F V``, ``K G``…), vowels dropped — written the same way
+   from Arabic script, which has no short vowels; it is the phonetic key of a
+   word.
+
+Two names are compared (:func:`compare_names`) word by word, in any order:
+each word of one name is paired with at most one word of the other, a pair
+counts when the folded words are close (Damerau-Levenshtein, so one typo in a
+long word is allowed) or, for a word read from Arabic script, when the
+skeletons agree; a word the MRZ truncated matches the words it begins
+(:attr:`PreparedName.truncated`), an initial the words it begins. Words the
+shorter name lacks cost little (missing middle names); a word of the shorter
+name with no counterpart costs more.
+
+Candidate keys (:func:`candidate_keys`): pairs of word skeletons, in any
+order; the document's side adds the skeletons one consonant edit away, so
+that one typo still finds the name — an index of the names of a list by
+these keys finds, for a document, the few names worth scoring.
+
+>>> p = prepare_name('BEN ALI', 'Mohammed Abd el Kader')
+>>> p.words
+('BENALI', 'MUHAMED', 'ABDKADER')
+>>> fold('ABDULQADIR'), fold('MOUHAMMAD'), fold('DJAMEL'), fold('CHERIF')
+('ABDKADIR', 'MUHAMAD', 'JAMEL', 'xERIF')
+>>> skeleton('MUHAMED'), skeleton(fold('ABDULQADIR'))
+('MHMD', 'BDKDR')
+>>> compare_names(prepare_name('BENALI', 'MOHAMED'), prepare_name('', '', 'محمد بن علي')).score
+1.0
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+from rapidfuzz.distance import OSA
+
+from .translit import german_cyrillic, has_cyrillic, latin_words
+
+# Filiation particles and articles: kept for display, never a word of their own.
+PARTICLES = frozenset({
+    "BEN", "BIN", "IBN", "BENT", "BINT", "OULD", "OULED", "ULD", "AIT", "AYT", "AITH",
+    "EL", "AL", "UL", "OUL", "ER", "ES", "ED", "ET", "EZ", "EN", "ECH", "ESH", "AR", "AS",
+    "AD", "AT", "AZ", "AN", "ASH", "ASS", "ADH", "ETH",
+})
+_ARTICLES = PARTICLES - {"BEN", "BIN", "IBN", "BENT", "BINT", "OULD", "OULED", "ULD", "AIT",
+                         "AYT", "AITH"}
+# Prefixes that form one name with the next word (ABD EL KADER, ABOU BAKR), the
+# article between them dropped.
+_JOINING = {"ABD": "ABD", "ABDEL": "ABD", "ABDUL": "ABD", "ABDOUL": "ABD", "ABDAL": "ABD",
+            "ABDIL": "ABD", "ABDELL": "ABD", "ABOU": "ABU", "ABU": "ABU", "ABO": "ABU"}
+# Filiation particles: written together with the next word (BEN ALI = BENALI), and
+# that word is also tried alone (BENALI = ALI): see word_similarity.
+_FILIATION = {"BEN": "BEN", "BIN": "BEN", "IBN": "BEN", "BENT": "BENT", "BINT": "BENT",
+              "OULD": "ULD", "OULED": "ULD", "ULD": "ULD", "AIT": "AIT", "AYT": "AIT",
+              "AITH": "AIT"}
+_GLUED = ("BENT", "BEN", "ULD", "AIT")
+# Second halves of compound names, joined to the word before (NOUR EDDINE,
+# NASR ALLAH), in folded spelling: what they are joined as.
+_COMPOUND = {"DIN": "EDIN", "EDIN": "EDIN", "UDIN": "EDIN", "ADIN": "EDIN", "ALA": "ALA",
+             "ULA": "ALA", "ELA": "ALA"}
+
+TOKEN_MATCH = 0.75  # least similarity at which two words count as the same name
+
+_ABD = re.compile(r"^ABD[AEIOU]{1,2}(?:L|(?=([TDRZSN])\1))(?=[A-Z]{2})")
+_BIN = re.compile(r"^(?:BIN|IBN)(?=[A-Z]{3})")
+_GLUED_ARTICLE = re.compile(
+    r"^(?:EL|AL|UL)(?=[B-DF-HJ-NP-TV-Z][A-Z]{3})|^[AE](?=([TDRZSN])\1[A-Z]{3})|^ECH(?=CH)")
+_FOLDS = (
+    ("X", "KS"), ("DZH", "J"), ("DJ", "J"), ("ZH", "J"), ("TCH", "x"), ("SCH", "x"),
+    ("SH", "x"), ("CH", "x"), ("KH", "K"), ("GH", "G"), ("PH", "F"), ("TH", "T"),
+    ("DH", "D"), ("CK", "K"), ("Q", "K"), ("CE", "SE"), ("CI", "SI"), ("CY", "SY"),
+    ("C", "K"), ("UE", "U"), ("OE", "O"), ("AE", "A"), ("OU", "U"), ("OO", "U"),
+    ("W", "U"), ("Y", "I"), ("O", "U"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+_VOWELS = frozenset("AEIU")
+_CLASSES = str.maketrans({"P": "B", "V": "F", "G": "K", "Z": "S", "A": None, "E": None,
+                          "I": None, "U": None})
+
+
+def fold(word: str) -> str:
+    """One upper-case Latin word in the folded spelling (see the module's rule 3)."""
+    word = _ABD.sub("ABD", word)
+    word = _BIN.sub("BEN", word)
+    word = _GLUED_ARTICLE.sub("", word)
+    for old, new in _FOLDS:
+        if old in word:
+            word = word.replace(old, new)
+    word = _DOUBLE.sub(r"\1", word)
+    if len(word) > 3 and word[-1] == "E" and word[-2] not in _VOWELS:
+        word = word[:-1]
+    return word
+
+
+def skeleton(folded: str) -> str:
+    """The consonant classes of a folded word: its phonetic key (rule 4)."""
+    return _DOUBLE.sub(r"\1", folded.translate(_CLASSES))
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedName:
+    """A name ready for comparison: what :func:`prepare_name` returns.
+
+    ``words`` are the folded words that count (particles dropped), in the
+    order given (surname first); ``roles`` says for each whether it came from
+    the surname (``s``), the given names (``g``) or a full name (``f``);
+    ``arabic`` whether it was read from Arabic script (``1``) or not (``0``).
+    ``display`` is the name in Latin letters, particles included.
+    """
+
+    words: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    roles: str
+    arabic: str
+    display: str
+    truncated: bool = False
+
+    def as_json(self) -> list:
+        return [list(self.words), list(self.skeletons), self.roles, self.arabic,
+                self.display, self.truncated]
+
+    @classmethod
+    def from_json(cls, value: list) -> PreparedName:
+        words, skels, roles, arabic, display, truncated = value
+        return cls(tuple(words), tuple(skels), roles, arabic, display, bool(truncated))
+
+
+def _split_mrz(surname: str, given: str, full: str) -> tuple[str, str, str]:
+    """Accept the MRZ form ``SURNAME<<GIVEN<NAMES`` in any of the three fields."""
+    for text in (full, surname):
+        if "<<" in text:
+            primary, _, secondary = text.strip("<").partition("<<")
+            return primary, secondary, ""
+    return surname, given, full
+
+
+def _words(text: str, role: str) -> list[tuple[str, str, bool]]:
+    return [(w, role, arabic) for w, arabic in latin_words(text)]
+
+
+def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", *,
+                 truncated: bool = False) -> PreparedName:
+    """A name in any script (or MRZ form) ready for :func:`compare_names`.
+
+    ``truncated``: the MRZ cut the name (``Document.name_truncated``), so its
+    last word may be the beginning of a longer one, and words may be missing.
+    """
+    surname, given_names, full_name = _split_mrz(surname, given_names, full_name)
+    raw = (_words(surname, "s") + _words(given_names, "g") + _words(full_name, "f"))
+    # First pass: joined prefixes (ABD, ABOU), articles, compounds; particles marked.
+    items: list[list] = []  # [form, role, letters, particle]
+    i = 0
+    while i < len(raw):
+        word, role, letters = raw[i]
+        i += 1
+        has_next = i < len(raw) and raw[i][1] == role
+        if word in _JOINING and has_next:
+            if raw[i][0] in _ARTICLES and i + 1 < len(raw) and raw[i + 1][1] == role:
+                i += 1
+            nxt, _, letters = raw[i]
+            head = _JOINING[word]
+            form = head + nxt if letters else fold(head + nxt)
+            i += 1
+        elif word in _FILIATION:
+            items.append([_FILIATION[word], role, False, True])
+            continue
+        elif word in _ARTICLES and has_next:
+            continue
+        else:
+            form = word if letters else fold(word)
+            if (form in _COMPOUND and items and items[-1][1] == role
+                    and not items[-1][3]):
+                items[-1][0] += _COMPOUND[form]
+                continue
+        if form:
+            items.append([form, role, letters, False])
+    # Second pass: a filiation particle is written together with the next word.
+    words: list[str] = []
+    roles: list[str] = []
+    arabic: list[str] = []
+    for k, (form, role, letters, particle) in enumerate(items):
+        if particle:
+            continue
+        if k and items[k - 1][3] and items[k - 1][1] == role:
+            form = items[k - 1][0] + form
+        words.append(form)
+        roles.append(role)
+        arabic.append("1" if letters else "0")
+    display = " ".join(w for w, _, _ in raw)
+    return PreparedName(tuple(words), tuple(skeleton(w) for w in words), "".join(roles),
+                        "".join(arabic), display, truncated)
+
+
+def name_forms(surname: str = "", given_names: str = "", full_name: str = ""
+               ) -> tuple[PreparedName, ...]:
+    """The spellings worth comparing a list's name in: :func:`prepare_name`, and for a
+    name in Cyrillic also its German (Duden) spelling when that folds differently
+    (``Жуков``: ZHUKOV and SCHUKOW). A list's store prepares its names with this."""
+    first = prepare_name(surname, given_names, full_name)
+    if not has_cyrillic(surname + given_names + full_name):
+        return (first,)
+    german = prepare_name(german_cyrillic(surname), german_cyrillic(given_names),
+                          german_cyrillic(full_name))
+    return (first,) if german.words == first.words else (first, german)
+
+
+# -- keys ---------------------------------------------------------------------------------
+
+_MAX_KEY_WORDS = 6
+
+
+_SKELETON_LETTERS = "BDFHJKLMNRSTx"
+
+
+def _neighbours(skel: str) -> set[str]:
+    """The skeleton and every skeleton one edit away (a consonant dropped, added,
+    changed, or two swapped): what one typo in a consonant makes of it."""
+    out = {skel}
+    for i in range(len(skel)):
+        out.add(skel[:i] + skel[i + 1:])
+        for c in _SKELETON_LETTERS:
+            out.add(skel[:i] + c + skel[i + 1:])
+        if i + 1 < len(skel):
+            out.add(skel[:i] + skel[i + 1] + skel[i] + skel[i + 2:])
+    for i in range(len(skel) + 1):
+        for c in _SKELETON_LETTERS:
+            out.add(skel[:i] + c + skel[i:])
+    out.discard("")
+    return {_DOUBLE.sub(r"\1", n) for n in out}
+
+
+def _key_entries(prepared: PreparedName) -> list[tuple[str, str, int]]:
+    """(first letter, skeleton, word number) of the words that count for keys; a word
+    written with a filiation particle (BENALI) also as the word without it (ALI)."""
+    entries = []
+    for n, (w, s) in enumerate(zip(prepared.words, prepared.skeletons)):
+        if not s:
+            continue
+        entries.append((w[0], s, n))
+        prefix = _glued_prefix(w)
+        rest = w[len(prefix):]
+        if prefix and skeleton(rest):
+            entries.append((rest[0], skeleton(rest), n))
+        if len(entries) >= _MAX_KEY_WORDS:
+            break
+    return entries
+
+
+def _pair(kind: str, x: str, y: str) -> str:
+    return f"{kind}:{x}|{y}" if x <= y else f"{kind}:{y}|{x}"
+
+
+def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
+    """Keys for an inverted index of names: index a list's names with
+    ``candidate_keys(name)``, look a document's name up with
+    ``candidate_keys(name, query=True)``; a name the scorer flags shares a key.
+
+    The keys of a list's name, for every pair of its words: their two
+    skeletons (``p:``); the skeleton of one with the first two consonants of
+    the other (``b:``, for a word the MRZ truncated); where one word has at most
+    two consonants (ALI, AMINA), the skeleton of the other with the first letter
+    of the short one (``i:``). A name of a single word: that word's skeleton
+    (``w:``).
+
+    The document's side asks for more: each pair also with either skeleton one
+    consonant edit away (:func:`_neighbours`; a typo in a vowel leaves the
+    skeleton as it is), and the skeleton of each word alone (to find a list
+    name of a single word). So the index stays small, and a typo costs lookups
+    rather than long candidate lists.
+    """
+    entries = _key_entries(prepared)
+    keys: set[str] = set()
+    if len(entries) <= 1 or query:
+        keys.update("w:" + s for _, s, _ in entries)
+    for (fa, sa, na), (fb, sb, nb) in combinations(entries, 2):
+        if na == nb:
+            continue  # a word and itself without its particle
+        if query:
+            for x in _neighbours(sa):
+                keys.add(_pair("p", x, sb))
+            for y in _neighbours(sb):
+                keys.add(_pair("p", sa, y))
+        else:
+            keys.add(_pair("p", sa, sb))
+        keys.add(f"b:{sa}|{sb[:2]}")
+        keys.add(f"b:{sb}|{sa[:2]}")
+        if len(sb) <= 2:
+            keys.add(f"i:{sa}|{fb}")
+        if len(sa) <= 2:
+            keys.add(f"i:{sb}|{fa}")
+    return keys
+
+
+# -- comparison ---------------------------------------------------------------------------
+
+# Which Latin vowels (folded) a long vowel of Arabic script is written with.
+_LONG_VOWELS = {"A": "AE", "U": "U", "I": "IE"}
+
+
+def _arabic_in_latin(letters: str, latin: str) -> bool:
+    """Whether a letter-by-letter reading of Arabic script is ``latin`` with short
+    vowels left out: its letters, in order, each found in ``latin`` (a long vowel
+    as a vowel it is written with; a leading one may be left out, since a leading
+    alif or ayn carries any vowel)."""
+    pos = 0
+    for n, char in enumerate(letters):
+        allowed = _LONG_VOWELS.get(char, char)
+        found = -1
+        for k in range(pos, len(latin)):
+            if latin[k] in allowed:
+                found = k
+                break
+            if char not in _LONG_VOWELS and latin[k] not in "AEIU":
+                return False  # a consonant of the Latin word the Arabic one lacks
+        if found < 0:
+            if n == 0 and char in _LONG_VOWELS:
+                continue
+            return False
+        pos = found + 1
+    return all(c in "AEIU" for c in latin[pos:])
+
+
+@lru_cache(maxsize=1 << 18)
+def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = False,
+                    depth: int = 0) -> float:
+    """How alike two folded words are, in [0, 1].
+
+    Damerau-Levenshtein (optimal string alignment) on the folded words; words
+    with the same skeleton that differ only in vowels count as spelling
+    variants (MASOUDI, MESSAOUDI). ``letters``: one of them is a
+    letter-by-letter reading of Arabic script, whose short vowels are unknown:
+    it matches a Latin word that is its letters with short vowels put in
+    (عتيبي, read TIBI, matches OTAIBI), and nearly matches one with the same
+    consonants. Names repeat, so the results are cached (256 k pairs).
+    """
+    if a == b:
+        return 1.0
+    longest = max(len(a), len(b))
+    edits = OSA.distance(a, b)
+    sim = plain = 1.0 - edits / longest if longest else 0.0
+    if edits == 1 and longest >= 4:
+        sim = max(sim, 0.8)  # one typo
+    elif sim < TOKEN_MATCH:
+        # Vowels are what transliterations and typists vary most: average in the
+        # likeness of the consonant frames (vowel runs as one mark).
+        # Only frames alike in every consonant make a match of it (ENEZI, ANAZI).
+        fa, fb = _frame(a), _frame(b)
+        frame_edits = OSA.distance(fa, fb)
+        average = (sim + 1.0 - frame_edits / max(len(fa), len(fb))) / 2
+        sim = max(sim, average if frame_edits == 0 else min(average, TOKEN_MATCH - 0.01))
+    if skel_a == skel_b and skel_a:
+        if letters:
+            if _arabic_in_latin(a, b) or _arabic_in_latin(b, a):
+                sim = max(sim, 0.92)
+            elif len(skel_a) >= 2:
+                sim = max(sim, 0.8)
+        elif len(skel_a) >= 3 and plain >= 0.6:
+            sim = max(sim, 0.8)
+    elif letters and len(skel_a) >= 4 and len(skel_b) >= 4 and OSA.distance(skel_a, skel_b) == 1:
+        sim = max(sim, 0.76)
+    elif (WEAK_MATCH <= sim < TOKEN_MATCH and a[0] == b[0] and len(skel_a) >= 2
+          and len(skel_b) >= 2 and edits <= 2 and OSA.distance(skel_a, skel_b) <= 1):
+        # A typo on top of a spelling variant (FHTEMA for FATEMA against FATIMA):
+        # same first letter, two edits at most, the consonants one edit apart.
+        # Counts, just.
+        sim = TOKEN_MATCH
+    if letters and depth == 0:
+        # A Latin TH, KH, SH, DH may stand for two Arabic letters (FATHI: ف ت ح ي).
+        fa, fb = fold(a), fold(b)
+        if (fa, fb) != (a, b):
+            sim = max(sim, word_similarity(fa, fb, skeleton(fa), skeleton(fb), True, 1))
+    # BENALI against ALI; not BENAHMED against AITAHMED (two families).
+    prefix_a = _glued_prefix(a)
+    prefix_b = _glued_prefix(b)
+    if prefix_a and not prefix_b:
+        rest = a[len(prefix_a):]
+        sim = max(sim, 0.95 * word_similarity(rest, b, skeleton(rest), skel_b, letters, 1))
+    elif prefix_b and not prefix_a:
+        rest = b[len(prefix_b):]
+        sim = max(sim, 0.95 * word_similarity(a, rest, skel_a, skeleton(rest), letters, 1))
+    return sim
+
+
+_VOWEL_RUN = re.compile("[AEIU]+")
+_FRAME_CLASSES = str.maketrans("PVGZD", "BFKTT")
+
+
+def _frame(word: str) -> str:
+    """The consonants in classes (D as T: AHMED, AHMET), each run of vowels one mark."""
+    return _VOWEL_RUN.sub("*", word.translate(_FRAME_CLASSES))
+
+
+def _glued_prefix(word: str) -> str:
+    for prefix in _GLUED:
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return prefix
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class NameComparison:
+    """The outcome of :func:`compare_names`: a score and which words paired."""
+
+    score: float
+    pairs: tuple[tuple[int, int, float], ...]  # (query word, record word, similarity)
+    query_words: int
+    record_words: int
+    query: PreparedName | None = None  # the names compared (two words may have been joined)
+    record: PreparedName | None = None
+
+    def describe(self) -> str:
+        """The name part of the reasons, in words."""
+        query, record = self.query, self.record
+        strong = [p for p in self.pairs if p[2] >= TOKEN_MATCH]
+        if not strong:
+            return "names differ"
+        q_roles = {query.roles[i] for i, _, _ in strong}
+        all_surname = all(query.roles[i] != "s" or any(i == p[0] for p in strong)
+                          for i in range(self.query_words))
+        has_given = "g" in query.roles
+        given_hit = "g" in q_roles
+        if "s" in query.roles and all_surname and (given_hit or not has_given):
+            text = "surname and given names match" if given_hit else "surname matches"
+        elif "s" in query.roles and all_surname:
+            text = "surname matches; given names differ"
+        elif given_hit and "s" in query.roles:
+            text = "given names match; surname differs in part"
+        else:
+            text = "name matches"
+        notes = []
+        if any(query.roles[i] in "sg" and record.roles[j] in "sg" and
+               query.roles[i] != record.roles[j] for i, j, _ in strong):
+            notes.append("in another order")
+        if any(s < 1.0 for _, _, s in self.pairs):
+            notes.append("with spelling variants")
+        if len(strong) < len(self.pairs):
+            notes.append("a name spelt quite differently")
+        if self.record_words > len(self.pairs) or self.query_words > len(self.pairs):
+            notes.append("a name missing" if not query.truncated else "truncated in the MRZ")
+        return text + (" (" + ", ".join(notes) + ")" if notes else "")
+
+
+
+WEAK_MATCH = 0.5  # below TOKEN_MATCH, a pair still tells the words are not unrelated
+WEAK_CREDIT = 0.5  # share of its similarity a weak pair is credited with
+WEAK_PENALTY = 0.0  # what a weak pair costs besides
+KEY_MISS = 0.1  # what a surname word or first given name of the document without a match costs
+UNMATCHED = 0.1  # what a word of the shorter name with no counterpart at all costs
+MISSING = 0.02  # what each word of the longer name the shorter one lacks costs (at most 3)
+ONE_WORD = 0.8  # a name of one word says little: its score is scaled by this
+
+
+def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
+    """How well ``record`` names the person ``query`` names, in [0, 1], any word order.
+
+    Words are paired greedily, best first, each at most once. The score is the
+    mean, over the words of the shorter name, of the similarity of its pair
+    (:data:`WEAK_CREDIT` of it for a weak pair, 0 with no pair), less
+    :data:`UNMATCHED` for each word of the shorter name with no pair at all,
+    :data:`KEY_MISS` for each surname word or first given name of the document
+    without a match, and :data:`MISSING` for each word of the longer name left
+    over (none when the MRZ truncated the document's name). At least one pair
+    must be a match. When a word is left without a match, two neighbouring
+    words written as one on the other side are tried too (ABDEL RAHMAN typed
+    ABDRL RAHMAN against ABDERRAHMANE).
+    """
+    result = _compare(query, record)
+    if result.score >= RETRY_FROM and any(
+            sim < TOKEN_MATCH for _, _, sim in result.pairs) or (
+            result.score >= RETRY_FROM and len(result.pairs) < min(len(query.words),
+                                                                   len(record.words))):
+        for q in _merges(query):
+            result = max(result, _compare(q, record), key=_by_score)
+        for r in _merges(record):
+            result = max(result, _compare(query, r), key=_by_score)
+    return result
+
+
+RETRY_FROM = 0.3
+
+
+def _by_score(result: NameComparison) -> float:
+    return result.score
+
+
+def _merges(name: PreparedName) -> list[PreparedName]:
+    """``name`` with two neighbouring words of the same part written as one, each way."""
+    out = []
+    w = name.words
+    for i in range(len(w) - 1):
+        if name.roles[i] != name.roles[i + 1]:
+            continue
+        joined = w[i] + w[i + 1]
+        words = w[:i] + (joined,) + w[i + 2:]
+        out.append(PreparedName(
+            words, name.skeletons[:i] + (skeleton(joined),) + name.skeletons[i + 2:],
+            name.roles[:i + 1] + name.roles[i + 2:],
+            name.arabic[:i] + max(name.arabic[i], name.arabic[i + 1]) + name.arabic[i + 2:],
+            name.display, name.truncated))
+    return out
+
+
+def _truncated_match(qw: str, rw: str) -> bool:
+    """Whether ``rw`` begins with ``qw``, the word the MRZ cut (particles aside)."""
+    if rw.startswith(qw):
+        return True
+    prefix = _glued_prefix(qw)
+    rest = qw[len(prefix):]
+    return bool(prefix) and len(rest) >= 1 and (
+        rw.startswith(rest) or rw.startswith(prefix) and rw[len(prefix):].startswith(rest))
+
+
+def _compare(query: PreparedName, record: PreparedName) -> NameComparison:
+    q, r = query.words, record.words
+    if not q or not r:
+        return NameComparison(0.0, (), len(q), len(r), query, record)
+    last = len(q) - 1
+    candidates = []
+    for i, qw in enumerate(q):
+        qa = query.arabic[i] == "1"
+        for j, rw in enumerate(r):
+            letters = qa or record.arabic[j] == "1"
+            sim = word_similarity(qw, rw, query.skeletons[i], record.skeletons[j], letters)
+            if sim < 1.0:
+                if len(qw) == 1 and rw.startswith(qw):
+                    sim = max(sim, 0.85)  # an initial
+                elif query.truncated and i == last and len(qw) >= 2 and _truncated_match(qw, rw):
+                    sim = max(sim, 0.97)
+                elif len(rw) == 1 and qw.startswith(rw):
+                    sim = max(sim, 0.85)
+            if sim >= WEAK_MATCH:
+                candidates.append((sim, i, j))
+    candidates.sort(reverse=True)
+    used_q: set[int] = set()
+    used_r: set[int] = set()
+    pairs = []
+    for sim, i, j in candidates:
+        if i not in used_q and j not in used_r:
+            used_q.add(i)
+            used_r.add(j)
+            pairs.append((i, j, sim))
+    if not any(sim >= TOKEN_MATCH for _, _, sim in pairs):
+        return NameComparison(0.0, (), len(q), len(r), query, record)
+    short = min(len(q), len(r))
+    credit = sum(sim if sim >= TOKEN_MATCH else WEAK_CREDIT * sim for _, _, sim in pairs)
+    weak = sum(sim < TOKEN_MATCH for _, _, sim in pairs)
+    score = credit / short - UNMATCHED * (short - len(pairs)) - WEAK_PENALTY * weak
+    # The surname and the first given name of the document are what name a person:
+    # one of them with no close counterpart in the record weighs more.
+    strong_q = {i for i, _, sim in pairs if sim >= TOKEN_MATCH}
+    first_given = query.roles.find("g")
+    score -= KEY_MISS * sum(1 for i, role in enumerate(query.roles)
+                            if (role == "s" or i == first_given) and i not in strong_q)
+    if short == 1:
+        score *= ONE_WORD
+    extra = max(len(q), len(r)) - len(pairs)
+    if not (query.truncated and len(r) > len(q)):
+        score -= MISSING * min(extra, 3)
+    return NameComparison(round(max(score, 0.0), 4), tuple(pairs), len(q), len(r), query, record)

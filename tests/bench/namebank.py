@@ -1,0 +1,298 @@
+"""A bank of North African, Middle Eastern, European and Russian names, for generated data.
+
+Each line: the name as written in its own script, then its Latin spellings as
+they appear on passports (French-style Maghreb spellings first, then the
+English/Middle Eastern ones). Used by screening_labelled.py (the labelled
+set) and person_index.py (3 million generated names); not by the desk.
+"""
+
+MALE = """
+محمد|MOHAMED,MOHAMMED,MUHAMMAD,MOHAMMAD,MOHAMAD,MUHAMMED
+أحمد|AHMED,AHMAD,AHMET
+محمود|MAHMOUD,MAHMUD,MAHMOOD
+علي|ALI
+عمر|OMAR,UMAR,OMER
+عثمان|OTHMANE,OTHMAN,OSMAN,UTHMAN
+يوسف|YOUSSEF,YOUSEF,YUSUF,YOUSSOUF,YOUCEF
+يونس|YOUNES,YOUNESS,YUNUS,YOUNIS
+إبراهيم|IBRAHIM,BRAHIM,EBRAHIM,IBRAHEEM
+إسماعيل|ISMAIL,SMAIL,ISMAEL
+خالد|KHALED,KHALID
+خليل|KHALIL
+كريم|KARIM,KAREEM
+رشيد|RACHID,RASHID,RACHED
+سعيد|SAID,SAEED,SAYED
+سالم|SALEM,SALEM
+سليمان|SLIMANE,SULEIMAN,SOLIMAN,SULAYMAN
+مصطفى|MUSTAPHA,MUSTAFA,MOSTEFA,MOSTAFA
+مراد|MOURAD,MURAD
+منير|MOUNIR,MUNIR
+منصور|MANSOUR,MANSUR
+مالك|MALIK,MALEK
+نبيل|NABIL,NABEEL
+ناصر|NACER,NASSER,NASIR
+هشام|HICHAM,HICHEM,HISHAM
+حسن|HASSAN,HASAN,HACENE
+حسين|HOUSSEIN,HUSSEIN,HUSSAIN,HOSSEIN,HOCINE
+حكيم|HAKIM
+حبيب|HABIB
+حمزة|HAMZA,HAMZAH
+فريد|FARID,FAREED
+فيصل|FAYCAL,FAISAL,FAYSAL
+فؤاد|FOUAD,FUAD
+جمال|DJAMEL,JAMAL,DJAMAL,GAMAL
+جلال|DJALAL,JALAL
+بلقاسم|BELKACEM,BELKASSEM,BELQASIM
+بشير|BACHIR,BASHIR,BECHIR
+بلال|BILAL
+توفيق|TOUFIK,TAWFIQ,TOUFIQ,TAOUFIK
+طارق|TAREK,TARIQ,TARIK
+طاهر|TAHAR,TAHIR,TAHER
+شريف|CHERIF,SHARIF,SHERIF
+صالح|SALAH,SALEH
+عادل|ADEL,ADIL
+عزيز|AZIZ
+عماد|IMAD,EMAD
+عصام|ISSAM,ESSAM
+كمال|KAMEL,KAMAL
+لطفي|LOTFI,LUTFI
+لخضر|LAKHDAR
+مهدي|MEHDI,MAHDI
+مختار|MOKHTAR,MUKHTAR
+مسعود|MESSAOUD,MASOUD,MASSOUD
+وليد|WALID,OUALID,WALEED
+ياسين|YACINE,YASSINE,YASIN
+يحيى|YAHIA,YAHYA
+رضا|REDA,RIDA,RIDHA
+رياض|RIAD,RIYAD
+رفيق|RAFIK,RAFIQ
+سمير|SAMIR,SAMEER
+سفيان|SOFIANE,SUFYAN,SOFIAN
+نور الدين|NOUREDDINE,NOUR EDDINE,NUR AL DIN,NOUREDINE
+عز الدين|EZZEDINE,IZZ AL DIN,EZZEDDINE,AZZEDINE
+عبد القادر|ABDELKADER,ABD EL KADER,ABDUL QADIR,ABDELKADIR,ABDULKADER
+عبد الرحمن|ABDERRAHMANE,ABDEL RAHMAN,ABDUL RAHMAN,ABDURRAHMAN,ABDERAHMANE
+عبد الله|ABDALLAH,ABDELLAH,ABDULLAH,ABDALLA
+عبد العزيز|ABDELAZIZ,ABD AL AZIZ,ABDULAZIZ
+عبد الكريم|ABDELKRIM,ABDELKARIM,ABDUL KARIM
+عبد الحميد|ABDELHAMID,ABDUL HAMID,ABDELHAMED
+عبد المجيد|ABDELMADJID,ABDELMAJID,ABDUL MAJID
+عبد الرزاق|ABDERRAZAK,ABDERRAZZAQ,ABDUL RAZZAQ
+عبد اللطيف|ABDELLATIF,ABDUL LATIF,ABDELATIF
+عبد السلام|ABDESSALAM,ABDESLAM,ABDUL SALAM
+أبو بكر|ABOUBAKR,ABU BAKR,ABOUBAKER,ABUBAKAR
+إدريس|IDRISS,IDRIS,DRISS
+إلياس|ILYES,ILIAS,ELIAS,ILYAS
+زكريا|ZAKARIA,ZAKARIYA,ZAKARIYYA
+حمدي|HAMDI
+حميد|HAMID,HAMEED
+حامد|HAMED,HAMID
+رؤوف|RAOUF,RAUF
+أمين|AMINE,AMIN,AMEEN
+أنور|ANOUAR,ANWAR,ANOUER
+أيوب|AYOUB,AYYUB,AYOUBE
+بدر|BADR,BADER
+جابر|DJABER,JABER,JABIR
+حافظ|HAFED,HAFIZ,HAFEDH
+زياد|ZIAD,ZIYAD
+سامي|SAMI,SAMY
+شكري|CHOUKRI,SHUKRI
+صابر|SABER,SABIR
+ضياء|DIA,DHIA,DIAA
+عاطف|ATEF,ATIF
+عبيد|OBEID,UBAYD,OBAID
+فتحي|FATHI,FETHI
+قاسم|KACEM,QASIM,KASSEM
+ماجد|MADJID,MAJID,MAJED
+مبارك|MOUBARAK,MUBARAK,MBAREK
+نصر|NASR,NASSR
+هادي|HADI
+وائل|WAEL,OUAEL
+يزيد|YAZID
+"""
+
+FEMALE = """
+فاطمة|FATIMA,FATMA,FATEMA
+عائشة|AICHA,AISHA,AYSHA
+خديجة|KHADIDJA,KHADIJA,KHEDIDJA
+مريم|MERIEM,MARIAM,MARYAM,MERYEM
+زينب|ZINEB,ZAINAB,ZEINAB
+أمينة|AMINA,AMINAH
+نادية|NADIA,NADIYA
+سعاد|SOUAD,SUAD
+كريمة|KARIMA
+ليلى|LEILA,LAYLA,LEILLA
+حليمة|HALIMA
+سميرة|SAMIRA
+نورة|NOURA,NURA
+سلمى|SALMA
+ياسمين|YASMINE,YASMIN,JASMINE
+زهرة|ZAHRA,ZOHRA,ZAHRAA
+حياة|HAYAT
+وفاء|WAFA,OUAFA
+جميلة|DJAMILA,JAMILA
+رشيدة|RACHIDA,RASHIDA
+سهام|SIHAM,SEHAM
+نسرين|NESRINE,NISRINE,NASRIN
+إيمان|IMANE,IMAN,EMAN
+أسماء|ASMA,ASMAA
+هدى|HOUDA,HUDA
+رقية|ROKIA,RUQAYYA,ROQAYA
+صفية|SAFIA,SAFIYA
+مليكة|MALIKA
+فتيحة|FATIHA
+لطيفة|LATIFA
+"""
+
+FAMILY = """
+بن علي|BENALI,BEN ALI,BIN ALI
+بن صالح|BENSALAH,BEN SALAH,BIN SALEH
+بن يوسف|BENYOUCEF,BEN YOUSSEF,BIN YUSUF
+بن أحمد|BENAHMED,BEN AHMED,BIN AHMAD
+بن عمر|BENAMAR,BEN OMAR,BIN UMAR
+بن محمد|BENMOHAMED,BEN MOHAMED,BIN MUHAMMAD
+بوتفليقة|BOUTEFLIKA,BUTEFLIKA
+بوزيد|BOUZID,BUZID
+بومدين|BOUMEDIENE,BOUMEDIEN,BUMEDIEN
+بوعلام|BOUALEM
+بلعيد|BELAID,BELAYD
+بلحاج|BELHADJ,BELHAJ,BILHAJ
+بلقاسم|BELKACEM,BELKASSEM
+الحسيني|EL HOUSSEINI,AL HUSSEINI,ELHOUSSEINI,AL-HUSAYNI
+الهاشمي|EL HACHEMI,AL HASHIMI,HACHEMI
+الإدريسي|EL IDRISSI,AL IDRISI,IDRISSI
+العلوي|EL ALAOUI,AL ALAWI,ALAOUI
+الفاسي|EL FASSI,AL FASI,FASSI
+التازي|TAZI,ET TAZI,AL TAZI
+الشريف|CHERIF,ECH CHERIF,AL SHARIF
+المصري|EL MASRI,AL MASRI,MASRI
+التونسي|TOUNSI,ET TOUNSI,AL TUNISI
+الجزائري|DJAZAIRI,AL JAZAIRI,EL DJAZAIRI
+الزياني|ZIANI,EZ ZIANI,AL ZAYANI
+السعيدي|SAIDI,ES SAIDI,ESSAIDI,AL SAIDI
+الرشيدي|RACHIDI,ER RACHIDI,AL RASHIDI
+النصيري|NASSIRI,EN NASSIRI,AL NUSAYRI
+القرشي|GUERCHI,EL KORACHI,AL QURASHI
+حداد|HADDAD,HADAD
+منصوري|MANSOURI,MANSURI
+مسعودي|MESSAOUDI,MASOUDI
+زروال|ZEROUAL,ZERWAL
+قاسمي|KACEMI,QASIMI,KASMI
+حمادي|HAMMADI,HAMADI
+حمداني|HAMDANI
+بوضياف|BOUDIAF,BUDIAF
+بوشارب|BOUCHAREB,BOUSHAREB
+بوخاري|BOUKHARI,BUKHARI
+بورقيبة|BOURGUIBA,BOURGHIBA,BURGIBA
+بن جديد|BENDJEDID,BEN JEDID,BIN JADID
+مدني|MADANI,MEDANI
+شعبان|CHAABANE,SHABAN,CHABANE
+رمضان|RAMDANE,RAMADAN,RAMDAN
+عمراني|AMRANI,OMRANI
+يحياوي|YAHIAOUI,YAHYAWI
+زيتوني|ZITOUNI,ZAYTOUNI
+خليفي|KHELIFI,KHALIFI
+عباسي|ABBASSI,ABBASI
+عيسوي|AISSAOUI,ISSAWI
+بوعزيز|BOUAZIZ,BUAZIZ
+بن سالم|BENSALEM,BEN SALEM,BIN SALIM
+بن عيسى|BENAISSA,BEN AISSA,BIN ISSA
+بن موسى|BENMOUSSA,BEN MOUSSA,BIN MUSA
+آيت أحمد|AIT AHMED,AITAHMED
+آيت علي|AIT ALI,AITALI
+آيت عمر|AIT AMAR,AITAMAR
+أوبلة|OUBELLA,UBELLA
+أوحيا|OUHIA,OUHYA
+حجازي|HIJAZI,HEDJAZI,HEGAZY
+عبد الناصر|ABDELNASSER,ABDEL NASSER,ABDUL NASIR
+سلطاني|SOLTANI,SULTANI
+طرابلسي|TRABELSI,TARABULSI
+جبالي|JEBALI,DJEBALI,JABALI
+غنوشي|GHANNOUCHI,GHANUSHI
+مرزوقي|MARZOUKI,MARZUQI
+شابي|CHEBBI,SHABBI
+كعبي|KAABI,KAABY
+جلاصي|JELASSI,DJELASSI
+دريدي|DRIDI
+ساسي|SASSI
+ماجري|MEJRI,MAJRI
+همامي|HAMMAMI,HAMAMI
+نجار|NAJJAR,NADJAR,NAJAR
+خوري|KHOURY,KHOURI,KHURI
+حايك|HAYEK,HAIK
+صباغ|SABBAGH,SABAGH
+عطار|ATTAR,ATAR
+شهاب|CHEHAB,SHIHAB
+قباني|KABBANI,QABBANI
+حلبي|HALABI
+دمشقي|DIMASHQI,DEMECHKI
+بغدادي|BAGHDADI,BAGDADI
+تكريتي|TIKRITI
+زرقاوي|ZARQAWI,ZERKAOUI
+عبيدي|OBEIDI,UBAYDI,OBAIDI
+جبوري|JABOURI,JUBOURI,DJABOURI
+دليمي|DULAIMI,DOULAIMI
+خزاعي|KHOZAI,KHUZAI
+شمري|SHAMMARI,CHAMMARI
+عنزي|ANAZI,ENEZI
+قحطاني|QAHTANI,KAHTANI
+غامدي|GHAMDI,GHAMIDI
+زهراني|ZAHRANI
+عتيبي|OTAIBI,UTAYBI
+مطيري|MUTAIRI,MOTAIRI
+حربي|HARBI
+سديري|SUDAIRI,SDIRI
+فرحات|FERHAT,FARHAT
+بوكحيل|BOUKHIL,BOUKAHIL
+قادري|KADRI,QADIRI,GADIRI
+زغلول|ZAGHLOUL,ZAGLUL
+سيسي|SISI,SISSI
+مبارك|MOUBARAK,MUBARAK
+"""
+
+EUROPEAN = """
+Müller|Jürgen,Jörg,Günter,Björn
+Schäfer|Jürgen,Jörg,Günter,Björn
+Weiß|Jürgen,Jörg,Günter,Björn
+Østergaard|Søren,Jørgen,Bjørn
+Sørensen|Søren,Jørgen,Bjørn
+Ångström|Åsa,Göran,Björn
+Lindqvist|Åsa,Göran,Björn
+García Núñez|José,María,Iñaki,Raúl
+Fernández López|José,María,Iñaki,Raúl
+Dubois|François,Hélène,Jérôme,Noël
+Lefèvre|François,Hélène,Jérôme,Noël
+Kowalczyk|Łukasz,Paweł,Małgorzata
+Wiśniewski|Łukasz,Paweł,Małgorzata
+Dvořák|Jiří,Tomáš,Růžena
+Novák|Jiří,Tomáš,Růžena
+Yılmaz|Çağrı,Gülşen,Şükrü,Ömer
+Öztürk|Çağrı,Gülşen,Şükrü,Ömer
+Þórsson|Ólafur,Guðrún
+Popescu|Ștefan,Ioana,Mihai
+Ionescu|Ștefan,Ioana,Mihai
+"""
+
+CYRILLIC = """
+Иванов|Сергей,Андрей,Дмитрий,Юрий
+Кузнецов|Сергей,Андрей,Дмитрий,Юрий
+Смирнова|Юлия,Наталья,Ольга,Татьяна
+Щербакова|Юлия,Наталья,Ольга,Татьяна
+Жуков|Алексей,Михаил,Евгений
+Хабибуллин|Ринат,Ильдар,Рустам
+Джамалов|Юсуф,Магомед,Рамзан
+Кадыров|Рамзан,Ахмат,Магомед
+Абдуллаев|Шамиль,Руслан,Тимур
+Шевченко|Тарас,Олександр,Віталій
+Ковальчук|Тарас,Олександр,Віталій
+Цветков|Игорь,Павел,Константин
+Чернов|Игорь,Павел,Константин
+"""
+
+
+def parse(block: str) -> list[tuple[str, list[str]]]:
+    out = []
+    for line in block.strip().splitlines():
+        own, _, latin = line.partition("|")
+        out.append((own.strip(), [v.strip() for v in latin.split(",") if v.strip()]))
+    return out
