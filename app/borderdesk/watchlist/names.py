@@ -369,9 +369,8 @@ def _arabic_in_latin(letters: str, latin: str) -> bool:
     return all(c in "AEIU" for c in latin[pos:])
 
 
-@lru_cache(maxsize=1 << 18)
-def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = False,
-                    depth: int = 0) -> float:
+@lru_cache(maxsize=1 << 16)
+def word_similarity(a: str, b: str, letters: bool = False, depth: int = 0) -> float:
     """How alike two folded words are, in [0, 1].
 
     Damerau-Levenshtein (optimal string alignment) on the folded words; words
@@ -380,10 +379,11 @@ def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = Fa
     letter-by-letter reading of Arabic script, whose short vowels are unknown:
     it matches a Latin word that is its letters with short vowels put in
     (عتيبي, read TIBI, matches OTAIBI), and nearly matches one with the same
-    consonants. Names repeat, so the results are cached (256 k pairs).
+    consonants. Names repeat, so the results are cached (64 k pairs, some 15 MB).
     """
     if a == b:
         return 1.0
+    skel_a, skel_b = skeleton(a), skeleton(b)
     longest = max(len(a), len(b))
     edits = OSA.distance(a, b)
     sim = plain = 1.0 - edits / longest if longest else 0.0
@@ -417,16 +417,16 @@ def word_similarity(a: str, b: str, skel_a: str, skel_b: str, letters: bool = Fa
         # A Latin TH, KH, SH, DH may stand for two Arabic letters (FATHI: ف ت ح ي).
         fa, fb = fold(a), fold(b)
         if (fa, fb) != (a, b):
-            sim = max(sim, word_similarity(fa, fb, skeleton(fa), skeleton(fb), True, 1))
+            sim = max(sim, word_similarity(fa, fb, True, 1))
     # BENALI against ALI; not BENAHMED against AITAHMED (two families).
     prefix_a = _glued_prefix(a)
     prefix_b = _glued_prefix(b)
     if prefix_a and not prefix_b:
         rest = a[len(prefix_a):]
-        sim = max(sim, 0.95 * word_similarity(rest, b, skeleton(rest), skel_b, letters, 1))
+        sim = max(sim, 0.95 * word_similarity(rest, b, letters, 1))
     elif prefix_b and not prefix_a:
         rest = b[len(prefix_b):]
-        sim = max(sim, 0.95 * word_similarity(a, rest, skel_a, skeleton(rest), letters, 1))
+        sim = max(sim, 0.95 * word_similarity(a, rest, letters, 1))
     return sim
 
 
@@ -525,7 +525,7 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
     return result
 
 
-RETRY_FROM = 0.3
+RETRY_FROM = 0.5
 
 
 def _by_score(result: NameComparison) -> float:
@@ -565,11 +565,11 @@ def _compare(query: PreparedName, record: PreparedName) -> NameComparison:
         return NameComparison(0.0, (), len(q), len(r), query, record)
     last = len(q) - 1
     candidates = []
+    r_letters = [flag == "1" for flag in record.arabic]
     for i, qw in enumerate(q):
         qa = query.arabic[i] == "1"
         for j, rw in enumerate(r):
-            letters = qa or record.arabic[j] == "1"
-            sim = word_similarity(qw, rw, query.skeletons[i], record.skeletons[j], letters)
+            sim = 1.0 if qw == rw else word_similarity(qw, rw, qa or r_letters[j])
             if sim < 1.0:
                 if len(qw) == 1 and rw.startswith(qw):
                     sim = max(sim, 0.85)  # an initial
