@@ -71,6 +71,49 @@ class UiSection:
 
 
 @dataclass
+class CameraSection:
+    """The camera, or the recording played instead of it, and how frames are judged."""
+
+    device: str = "0"  # an index ("0"), a device path (/dev/video2) or a URL; "" for none
+    width: int = 1280
+    height: int = 720
+    fourcc: str = ""  # e.g. "MJPG", for 30 frames a second at 1280x720 over USB 2
+    fps: float = 30.0  # the most frames a second to grab
+    reconnect_max_seconds: float = 5.0  # the longest wait between two tries to reopen it
+    replay: str = ""  # a folder of images or a video file played instead of the camera
+    replay_fps: float = 10.0
+    replay_loop: bool = True
+    replay_realtime: bool = True  # frames a slow reader misses are dropped, as with a camera
+    scan_interval_ms: int = 100  # at most one frame read every this often (the throttle)
+    min_sharpness: float = 0.3  # of the MRZ band (reader.agreement.Quality); below: blurred
+    min_frame_sharpness: float = 0.05  # of a whole frame, before the band is found
+    max_glare: float = 0.05  # share of the band washed out by glare; above: not read
+    min_frames: int = 2  # readings that must agree before a document is reported
+    min_margin: float = 1.0  # per character, summed confidence over the best rival
+    min_unverified_confidence: float = 0.8  # names etc.: mean confidence of the frames agreeing
+    window: int = 8  # readings voted over
+    absent_seconds: float = 1.0  # unseen this long, a document has left
+
+
+@dataclass
+class ScannerSection:
+    """Document scanners: one on a serial port, and keyboard-wedge readers."""
+
+    serial_port: str = ""  # /dev/ttyUSB0, COM3, or a pyserial URL; "" for none
+    baudrate: int = 9600
+    bytesize: int = 8
+    parity: str = "N"  # N, E, O, M, S
+    stopbits: float = 1.0  # 1, 1.5 or 2
+    prefix: str = ""  # taken off the start of each line, if the scanner is set to send one
+    suffix: str = ""  # taken off the end of each line
+    idle_ms: int = 300  # this long without a byte ends a document
+    wedge: bool = True  # listen for keyboard-wedge scanners
+    wedge_max_gap_ms: float = 50.0  # a longer pause between keys ends a burst
+    wedge_max_median_gap_ms: float = 20.0  # a scanner's burst is at least this fast
+    wedge_min_chars: int = 30  # and at least this long
+
+
+@dataclass
 class WatchlistSection:
     """The lists (borderdesk.watchlist): candidate search and bundles."""
 
@@ -108,6 +151,8 @@ class Config:
     desk: DeskSection = field(default_factory=DeskSection)
     users: UsersSection = field(default_factory=UsersSection)
     ui: UiSection = field(default_factory=UiSection)
+    camera: CameraSection = field(default_factory=CameraSection)
+    scanner: ScannerSection = field(default_factory=ScannerSection)
     watchlist: WatchlistSection = field(default_factory=WatchlistSection)
     screening: ScreeningSection = field(default_factory=ScreeningSection)
     hitlog: HitlogSection = field(default_factory=HitlogSection)
