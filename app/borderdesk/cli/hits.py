@@ -1,4 +1,4 @@
-"""``borderdesk hits list|export|verify|redact|push`` and the decisions on a hit.
+"""``borderdesk hits list|export|verify|redact|push|migrate`` and the decisions on a hit.
 
 Exit status: 0 done; 1 ``verify`` found the chain broken (or ``push`` found the
 national copy diverged); 2 bad input or a log that cannot be opened.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..desk.config import Config, ConfigError
 from ..desk.hits import (DISPOSITIONS, NO_DISPOSITION, OUTCOMES, REVIEWS, Diverged, EntryError,
-                         Filter, Hits, LogUnavailable, select)
+                         Filter, Hits, LogUnavailable, migrate, select)
 
 EXIT_OK, EXIT_BROKEN, EXIT_BAD = 0, 1, 2
 
@@ -83,6 +83,10 @@ def register(commands: argparse._SubParsersAction) -> None:
                    help="retention in days (default: [hitlog] retention_days)")
     p.add_argument("--by", default="retention", help="who runs the redaction")
     p.set_defaults(handler=_redact)
+
+    p = sub.add_parser("migrate", help="bring this desk's log to the newest schema "
+                                       "(the package's upgrade runs it)")
+    p.set_defaults(handler=_migrate)
 
     p = sub.add_parser("push", help="send this desk's new entries to the national log")
     p.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host/db")
@@ -209,6 +213,16 @@ def _verify(args) -> int:
         print("the chain verifies" if report.ok else
               f"the chain is broken: {len(report.problems)} problem(s)")
     return EXIT_OK if report.ok else EXIT_BROKEN
+
+
+@_guard
+def _migrate(args) -> int:
+    before, now = migrate(Config.load())
+    if before == now:
+        print(f"the hit log's schema is current ({now})")
+    else:
+        print(f"the hit log's schema was brought from {before or 'nothing'} to {now}")
+    return EXIT_OK
 
 
 @_guard

@@ -21,7 +21,7 @@ from ..hitlog.entries import DISPOSITIONS, OUTCOMES, REVIEWS, EntryError
 from ..hitlog.export_csv import write_csv
 from ..hitlog.push import Diverged, PushReport, push
 from ..hitlog.redaction import redact
-from ..hitlog.schema import LogUnavailable, safe_url
+from ..hitlog.schema import LogUnavailable, current_revision, head_revision, make_engine, safe_url
 from ..hitlog.store import HitLog, read_head_file
 from ..hitlog.verify import Problem, Report, verify_log
 from ..hitlog.views import NO_DISPOSITION, Columns, Filter, HitRecord, Statistics, \
@@ -36,6 +36,33 @@ HEAD_FILE = "hitlog.head"  # the checkpoint journal (JSON lines)
 __all__ = ["Columns", "DISPOSITIONS", "Diverged", "EntryError", "Filter", "HitRecord", "Hits",
            "LogUnavailable", "NO_DISPOSITION", "OUTCOMES", "Problem", "PushReport", "REVIEWS",
            "Report", "Statistics", "select"]
+
+
+def local_url(config: Config) -> str:
+    """Where the desk's own log is: ``[hitlog] database``, else hitlog.sqlite in the data dir."""
+    return config.hitlog.database or str(config.data_dir / "hitlog.sqlite")
+
+
+def schema_revisions(config: Config) -> tuple[str | None, str]:
+    """(the revision the desk's log is at, the newest this borderdesk knows); changes nothing.
+
+    The first is None when the log has no schema yet (or no file: it is made on first use).
+    """
+    url = local_url(config)
+    if "://" not in url and not Path(url).expanduser().exists():
+        return None, head_revision()
+    engine = make_engine(url)
+    try:
+        return current_revision(engine), head_revision()
+    finally:
+        engine.dispose()
+
+
+def migrate(config: Config) -> tuple[str | None, str]:
+    """Bring the desk's log to the newest schema; returns (revision before, revision now)."""
+    before, head = schema_revisions(config)
+    Hits.open_local(config).close()  # opening a log migrates it
+    return before, head
 
 
 @dataclass(frozen=True)
@@ -58,7 +85,7 @@ class Hits:
     @classmethod
     def open_local(cls, config: Config) -> Hits:
         """The desk's own log: ``[hitlog] database`` or ``hitlog.sqlite`` in the data directory."""
-        url = config.hitlog.database or str(config.data_dir / "hitlog.sqlite")
+        url = local_url(config)
         head = config.data_dir / HEAD_FILE if "://" not in url or url.startswith("sqlite") \
             else None
         return cls(config, HitLog(url, desk_id=config.desk.desk_id, head_file=head))

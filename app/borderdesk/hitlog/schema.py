@@ -101,3 +101,23 @@ def upgrade(engine: Engine) -> None:
     except DBAPIError as exc:
         raise LogUnavailable(f"cannot open the hit log at {safe_url(str(engine.url))}: "
                              f"{exc.orig}") from exc
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None: no schema yet), without changing anything."""
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except DBAPIError as exc:
+        raise LogUnavailable(f"cannot open the hit log at {safe_url(str(engine.url))}: "
+                             f"{exc.orig}") from exc
+
+
+def newest_entry_time(engine: Engine) -> str | None:
+    """The ``recorded_at`` of the log's newest entry (UTC ISO 8601), None when it has none."""
+    try:
+        with engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT max(recorded_at) FROM entries").scalar()
+    except DBAPIError as exc:
+        raise LogUnavailable(f"cannot read the hit log at {safe_url(str(engine.url))}: "
+                             f"{exc.orig}") from exc
