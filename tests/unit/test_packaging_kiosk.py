@@ -14,7 +14,7 @@ def test_the_session_entry_is_a_desktop_entry():
     entry.read(KIOSK / "borderdesk-kiosk.desktop")
     section = entry["Desktop Entry"]
     assert section["Type"] == "Application"
-    assert section["Exec"] == "/usr/local/bin/borderdesk-kiosk"
+    assert section["Exec"] == "/usr/bin/borderdesk-kiosk"
     assert section["Name"]
 
 
