@@ -91,8 +91,11 @@ def run_desk(options: StartOptions) -> int:
     except (TranslationError, UsersFileError) as exc:
         print(f"borderdesk: {exc}", file=sys.stderr)
         return EXIT_CANNOT_START
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     window.show_for_mode()
+    # Once the first frame is drawn: the mark start-up times are taken from (packaging/README.md).
+    QTimer.singleShot(0, lambda: log.info("the desk is up: its window is shown"))
     status = QApplication.instance().exec()
     window.controller.close()
     return status
