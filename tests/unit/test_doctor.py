@@ -183,3 +183,12 @@ def test_a_clock_behind_the_hit_log(data_dir):
 def test_low_disk_space_thresholds(tmp_path, monkeypatch):
     monkeypatch.setattr(doctor, "DISK_FAIL_BYTES", 1 << 62)
     assert doctor.check_disk(tmp_path).status == doctor.FAIL
+
+
+def test_a_data_directory_that_cannot_be_made(tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("BORDERDESK_HOME", str(blocker / "desk"))
+    assert main(["doctor"]) == 1
+    out = capsys.readouterr().out
+    assert f"{blocker / 'desk'} cannot be made" in out and "Traceback" not in out

@@ -30,10 +30,15 @@ class ConfigError(ValueError):
     """A configuration file is unreadable or holds a wrong key or value."""
 
 
+def data_dir_path() -> Path:
+    """Where the desk's data directory is, whether or not it exists."""
+    home = os.environ.get("BORDERDESK_HOME")
+    return Path(home) if home else Path(platformdirs.user_data_dir("borderdesk", appauthor=False))
+
+
 def data_dir() -> Path:
     """The desk's data directory (created if missing)."""
-    home = os.environ.get("BORDERDESK_HOME")
-    path = Path(home) if home else Path(platformdirs.user_data_dir("borderdesk", appauthor=False))
+    path = data_dir_path()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

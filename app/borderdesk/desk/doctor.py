@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .capture import CameraError, NoCameraFound, PortNotFound, frame_source, serial_scanner
-from .config import Config, ConfigError
+from .config import Config, ConfigError, data_dir_path
 from .hits import LogUnavailable, local_url, schema_revisions
 from .watchlists import WatchlistError, store
 
@@ -65,15 +65,6 @@ class Report:
         return {"ok": self.ok, "checks": [f.as_json() for f in self.findings]}
 
 
-def _data_dir_path() -> Path:
-    """The data directory as configured, without creating it (unlike ``config.data_dir``)."""
-    home = os.environ.get("BORDERDESK_HOME")
-    if home:
-        return Path(home)
-    import platformdirs
-    return Path(platformdirs.user_data_dir("borderdesk", appauthor=False))
-
-
 def run(config: Config | None = None, *, now: datetime | None = None,
         camera_timeout: float = CAMERA_TIMEOUT) -> Report:
     """Every check; ``config`` None loads it (a broken configuration is itself a finding)."""
@@ -86,7 +77,7 @@ def run(config: Config | None = None, *, now: datetime | None = None,
                                    "correct the file and key named, or remove the key to "
                                    "use its default"),))
         except OSError as exc:
-            where = _data_dir_path()
+            where = data_dir_path()
             return Report((Finding("data directory", FAIL,
                                    f"the data directory {where} cannot be made: {exc}",
                                    f"create {where} and give it to the user the desk runs "
