@@ -813,6 +813,10 @@
         <translation>تاريخ انتهاء الصلاحية غير مقروء</translation>
     </message>
     <message>
+        <source>This MRZ has no date of expiry: read it on the document</source>
+        <translation>لا يحمل هذا الشريط المقروء آليًا تاريخ انتهاء الصلاحية: اقرأه على الوثيقة</translation>
+    </message>
+    <message>
         <source>Check digit fails: {field}</source>
         <translation>رقم التحقق خاطئ: {field}</translation>
     </message>

@@ -813,6 +813,10 @@
         <translation>La date d&apos;expiration est illisible</translation>
     </message>
     <message>
+        <source>This MRZ has no date of expiry: read it on the document</source>
+        <translation>Cette MRZ ne porte pas de date d&apos;expiration : lisez-la sur le document</translation>
+    </message>
+    <message>
         <source>Check digit fails: {field}</source>
         <translation>Chiffre de contrôle erroné : {field}</translation>
     </message>

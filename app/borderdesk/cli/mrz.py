@@ -45,7 +45,8 @@ def _mark(value: bool | None) -> str:
 def format_table(doc) -> str:
     """A readable table of a parsed document."""
     birth = doc.birth.iso or f"{doc.birth.partial or 'unknown'} ({doc.birth.raw})"
-    expiry = doc.expiry.iso or f"{doc.expiry.partial or 'unknown'} ({doc.expiry.raw})"
+    expiry = (doc.expiry.iso or f"{doc.expiry.partial or 'unknown'} ({doc.expiry.raw})"
+              if doc.expiry.raw else "not in this layout's MRZ (see the card)")
     rows = [
         ("Format", doc.format),
         ("Document code", doc.document_code),

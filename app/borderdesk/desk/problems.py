@@ -26,6 +26,10 @@ def document_problems(doc: Document, today: date) -> tuple[DocumentProblem, ...]
     if expiry is not None and expiry < today:
         problems.append(DocumentProblem("expired", f"expired on {expiry.isoformat()}",
                                         "expiry_date"))
+    elif expiry is None and not doc.expiry.raw:
+        problems.append(DocumentProblem("expiry-not-in-mrz", "the MRZ of this document has no "
+                                        "date of expiry: read it on the document",
+                                        "expiry_date"))
     elif expiry is None:
         problems.append(DocumentProblem("expiry-unknown", "the date of expiry is not readable",
                                         "expiry_date"))

@@ -99,6 +99,12 @@ class Document:
     corrections: tuple[Correction, ...] = ()
     warnings: tuple[Notice, ...] = ()
     name_truncated: bool = False
+    layout: str = ""  # the layout read, where it is not the ICAO one of ``format`` (FRA-ID)
+
+    @property
+    def layout_name(self) -> str:
+        """The name of the layout the lines follow (a key of ``formats.layout_named``)."""
+        return self.layout or self.format
 
     @property
     def valid(self) -> bool:
@@ -146,4 +152,5 @@ class Document:
             "warning_codes": [w.code for w in self.warnings],
             "name_truncated": self.name_truncated,
             "lines": list(self.lines),
+            "layout": self.layout_name,
         }

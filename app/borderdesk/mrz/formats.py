@@ -8,6 +8,15 @@ and which characters each check digit covers:
 * TD2 (ID-2 card, 2x36): Part 6, 4.2.2
 * MRV-A (visa, 2x44) and MRV-B (visa, 2x36): Part 7, 4.2.2
 
+and one national layout older than ICAO's card formats and still in wide use:
+
+* FRA-ID, the French national identity card of 1988-2021 (2x36, the size of
+  TD2): the surname on line 1, then the department and office of issue; the
+  12-character card number, its check digit, the given names, the birth
+  date, sex and a check digit over both lines on line 2. No nationality and
+  no expiry date (the card is only for French nationals; it expires 10 or 15
+  years after issue, printed on the card, not in the MRZ).
+
 Kinds of characters: ``A`` letters (and the filler), ``N`` digits of a date
 (and the filler, for an unknown part), ``C`` a check digit, ``S`` sex,
 ``X`` mixed letters and digits.
@@ -162,6 +171,36 @@ TD1 = Layout(
 )
 
 LAYOUTS = {layout.name: layout for layout in (TD1, TD2, TD3, MRVA, MRVB)}
+
+FRA_ID = Layout(
+    "FRA-ID", 2, 36,
+    fields={
+        "document_code": (_s(0, 0, 2), "A"),
+        "issuing_state": (_s(0, 2, 5), "A"),
+        "surname": (_s(0, 5, 30), "A"),
+        "optional_data": (_s(0, 30, 36), "X"),  # department (3) and office (3) of issue
+        "document_number": (_s(1, 0, 12), "X"),  # YYMM of issue, department, serial
+        "document_number_check": (_s(1, 12), "C"),
+        "given_names": (_s(1, 13, 27), "A"),
+        "birth_date": (_s(1, 27, 33), "N"),
+        "birth_date_check": (_s(1, 33), "C"),
+        "sex": (_s(1, 34), "S"),
+        "composite_check": (_s(1, 35), "C"),
+    },
+    checks={
+        "document_number": CheckRule((_s(1, 0, 12),), _s(1, 12)),
+        "birth_date": CheckRule((_s(1, 27, 33),), _s(1, 33)),
+        "composite": CheckRule((_s(0, 0, 36), _s(1, 0, 35)), _s(1, 35)),
+    },
+)
+
+# National layouts: not ICAO formats, told apart by their content (parse.py).
+NATIONAL_LAYOUTS = {FRA_ID.name: FRA_ID}
+
+
+def layout_named(name: str) -> Layout:
+    """The layout of a parsed document (``Document.layout``): ICAO or national."""
+    return LAYOUTS.get(name) or NATIONAL_LAYOUTS[name]
 
 # The document codes each format expects first (Part 4-7, 4.2.2: P for
 # passports, V for visas, A, C or I for official travel documents).

@@ -30,7 +30,7 @@ from . import checkdigit, countries, names, repair
 from .dates import MrzDate, parse_date
 from .document import Checks, Correction, Document, Notice, fast_new
 from .exceptions import InvalidCharacter, InvalidFormat, InvalidLength
-from .formats import EXPECTED_FIRST_LETTER, LAYOUTS, Layout
+from .formats import EXPECTED_FIRST_LETTER, FRA_ID, LAYOUTS, Layout
 
 _LOOKALIKE_FILLERS = {"\u2039": "<", "\uff1c": "<", "\u2329": "<", "\u3008": "<"}
 _TRANSLATE = str.maketrans(_LOOKALIKE_FILLERS)
@@ -86,7 +86,16 @@ def _layout_for(lines: list[str]) -> Layout:
     first = lines[0][:1]
     if longest >= 40:
         return LAYOUTS["MRVA" if first == "V" else "TD3"]
+    if _is_french_id(lines):
+        return FRA_ID
     return LAYOUTS["MRVB" if first == "V" else "TD2"]
+
+
+def _is_french_id(lines: list[str]) -> bool:
+    """The French identity card of 1988-2021: ``IDFRA`` and a card number where TD2 has
+    the nationality (a nationality is letters; the card number is digits)."""
+    return (lines[0][:5] == "IDFRA" and len(lines[1]) >= 13
+            and sum(c.isdigit() for c in lines[1][10:13]) >= 2)
 
 
 def _fit(lines: list[str], layout: Layout, notes: list[Notice]) -> list[str]:
@@ -242,6 +251,8 @@ def parse(text: str, *, today: date | None = None) -> Document:
             raise InvalidFormat(f"{len(work.corrections)} of {total} characters are out of place "
                                 f"for a {layout.name} MRZ; this is not one")
     fields = layout.extract(work.lines) if match is None else match.groupdict()
+    if layout is FRA_ID:
+        return _read_french_id(work, fields, today or _today())
     changed = _clean_name(work, layout, fields["name"])
     for field in _MIXED_FIELDS:
         if fields.get(field, "").rstrip("<").endswith("K"):
@@ -351,6 +362,54 @@ def _read(work: _Work, layout: Layout, f: dict[str, str], today: date) -> Docume
 
 
 _DIGIT = re.compile("[0-9]")
+
+
+def _read_french_id(work: _Work, f: dict[str, str], today: date) -> Document:
+    """The French identity card of 1988-2021 (formats.FRA_ID)."""
+    notes = work.notes
+    notes.append(Notice("national-layout", "French identity card of 1988-2021: not an ICAO "
+                                           "format; no nationality or expiry date in its MRZ "
+                                           "(the holder is French)", None))
+    checks = FRA_ID.checks
+    if not _check(work, checks["document_number"]):
+        _guided_repairs(work, FRA_ID, ["document_number"])
+        f = FRA_ID.extract(work.lines)
+    number_ok = _check(work, checks["document_number"])
+    birth = parse_date(f["birth_date"], "birth", today)
+    birth_ok = _date_check(f["birth_date"], f["birth_date_check"], "birth_date", birth, notes)
+    surname, _, _ = names.split_name(f["surname"] + "<<")
+    given_field = f["given_names"]
+    given = " ".join(part.replace("<", " ").strip() for part in given_field.split("<<")
+                     if part.strip("<"))
+    truncated = given_field[-1:] != "<"
+    if truncated:
+        notes.append(Notice("name-truncated", "the given names fill their field to the last "
+                                              "character and may be truncated", "name"))
+    if _DIGIT.search(f["surname"] + given_field):
+        notes.append(Notice("name-digits", "the name field holds digits", "name"))
+    return fast_new(
+        Document,
+        format="TD2",
+        layout=FRA_ID.name,
+        lines=tuple(work.lines),
+        document_code=f["document_code"].rstrip("<"),
+        issuing_state="FRA",
+        document_number=f["document_number"].replace("<", ""),
+        surname=surname,
+        given_names=given,
+        nationality="FRA",
+        birth=birth,
+        expiry=MrzDate("", None, None, None),
+        sex=_sex(f["sex"], notes),
+        optional_data=f["optional_data"].strip("<"),
+        optional_data_2="",
+        checks=fast_new(Checks, document_number=number_ok, birth_date=birth_ok,
+                        expiry_date=None, optional_data=None,
+                        composite=_check(work, checks["composite"])),
+        corrections=tuple(work.corrections),
+        warnings=tuple(notes),
+        name_truncated=truncated,
+    )
 
 
 def _overflow_number(f: dict[str, str], notes: list[Notice]) -> tuple[str, bool, str]:

@@ -43,7 +43,7 @@ import numpy as np
 
 from .. import mrz
 from ..mrz.checkdigit import MRZ_ALPHABET
-from ..mrz.formats import LAYOUTS
+from ..mrz.formats import layout_named
 from .reading import Reading
 
 log = logging.getLogger(__name__)
@@ -240,7 +240,7 @@ def vote(readings: list[Reading]) -> Vote:
 def verified(document: mrz.Document) -> set[tuple[int, int]]:
     """The (line, position) of every character a passing check digit covers, digit included."""
     covered = set()
-    for name, rule in LAYOUTS[document.format].checks.items():
+    for name, rule in layout_named(document.layout_name).checks.items():
         if getattr(document.checks, name) is True:
             for span in (*rule.covers, rule.digit):
                 covered.update((span.line, k) for k in range(span.start, span.end))

@@ -48,6 +48,8 @@ FIELD = {
 PROBLEM = {
     "expired": QT_TRANSLATE_NOOP("Problem", "EXPIRED on {date}"),
     "expiry-unknown": QT_TRANSLATE_NOOP("Problem", "The date of expiry cannot be read"),
+    "expiry-not-in-mrz": QT_TRANSLATE_NOOP(
+        "Problem", "This MRZ has no date of expiry: read it on the document"),
     "check-digit": QT_TRANSLATE_NOOP("Problem", "Check digit fails: {field}"),
     "dates": QT_TRANSLATE_NOOP("Problem", "The date of birth is not before the date of expiry"),
     "unknown-state": QT_TRANSLATE_NOOP("Problem", "Unknown state code: {field}"),

@@ -20,7 +20,7 @@ and :func:`~.names.score_person` scores each of them.
 from __future__ import annotations
 
 from ..mrz import Document, checkdigit, repair
-from ..mrz.formats import LAYOUTS
+from ..mrz.formats import layout_named
 from .documents import ListedDocument
 from .holders import screen_holder
 from .lists import Lists
@@ -81,8 +81,8 @@ def read_numbers(doc: Document) -> list[tuple[str, str, str]]:
 
 def _number_as_read(doc: Document) -> str:
     """The document number field as read, the parser's corrections undone (fillers dropped)."""
-    layout = LAYOUTS.get(doc.format)
-    if layout is None or not any(c.field == "document_number" for c in doc.corrections):
+    layout = layout_named(doc.layout_name)
+    if not any(c.field == "document_number" for c in doc.corrections):
         return ""
     span = layout.span("document_number")
     chars = list(doc.lines[span.line][span.start:span.end])
