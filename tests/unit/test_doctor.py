@@ -192,3 +192,13 @@ def test_a_data_directory_that_cannot_be_made(tmp_path, monkeypatch, capsys):
     assert main(["doctor"]) == 1
     out = capsys.readouterr().out
     assert f"{blocker / 'desk'} cannot be made" in out and "Traceback" not in out
+
+
+def test_a_log_that_cannot_be_opened(data_dir, tmp_path, capsys):
+    write_config(data_dir, f'[hitlog]\ndatabase = "{tmp_path}/no-such-dir/hitlog.sqlite"\n')
+    assert main(["hits", "migrate"]) == 2
+    assert "cannot open the hit log" in capsys.readouterr().err
+    (tmp_path / "not-a-db").mkdir()
+    write_config(data_dir, f'[hitlog]\ndatabase = "{tmp_path}/not-a-db"\n')
+    finding = doctor.check_hitlog(Config.load())
+    assert finding.status == doctor.FAIL and "do not delete the log" in finding.action
