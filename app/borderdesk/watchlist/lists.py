@@ -97,10 +97,34 @@ class Lists:
                 raise CorruptBundle("the person lists do not hold the number of records "
                                     "the manifest declares")
             lists.persons.check_records()
+            Lists._check_list_counts(manifest, lists, n_docs, n_persons)
         except sqlite3.Error as exc:
             raise CorruptBundle(f"a list database is damaged: {exc}") from None
         finally:
             lists.close()
+
+    @staticmethod
+    def _check_list_counts(manifest: dict, lists: Lists, n_docs: int, n_persons: int) -> None:
+        """The manifest's per-list counts add up to its totals, and to what the files hold."""
+        table = manifest.get("lists")
+        if not isinstance(table, dict):
+            raise CorruptBundle("the manifest's table of lists is missing or malformed")
+        totals = {"document": 0, "person": 0}
+        for name, info in table.items():
+            ok = (isinstance(info, dict) and info.get("kind") in totals
+                  and isinstance(info.get("records"), int) and info["records"] >= 0)
+            if not ok:
+                raise CorruptBundle(f"the manifest's entry for list {name!r} is malformed")
+            totals[info["kind"]] += info["records"]
+        if totals["document"] != n_docs or totals["person"] != n_persons:
+            raise CorruptBundle("the manifest's lists do not add up to the number of records "
+                                "it declares")
+        held = lists.persons.list_counts()
+        declared = {name: info["records"] for name, info in table.items()
+                    if info["kind"] == "person" and info["records"]}
+        if held != declared:
+            raise CorruptBundle("the person lists do not hold the number of records the "
+                                "manifest declares for each list")
 
     def close(self) -> None:
         self.documents.close()

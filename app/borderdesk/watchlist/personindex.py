@@ -313,6 +313,11 @@ class PersonList:
         if len(self.pids) and int(self.pids.max()) >= self.count:
             raise CorruptBundle("the candidate index names persons that are not stored")
 
+    def list_counts(self) -> dict[str, int]:
+        """The number of persons on each list."""
+        with self._lock:
+            return dict(self._db.execute("SELECT list, count(*) FROM persons GROUP BY list"))
+
     def close(self) -> None:
         self.index.close()
         self.pids = self.years = np.zeros(0, dtype=PIDS)
