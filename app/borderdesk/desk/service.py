@@ -80,6 +80,7 @@ class Desk:
 
     def start(self) -> None:
         """Open the parts at desk start; apply the hit log's retention when configured."""
+        self.store.recover()  # what an import killed part-way left behind
         if self.config.hitlog.auto_redact:
             self.hits.redact()
 

@@ -17,6 +17,7 @@ the manifest's part names (paths, ``..``, links, devices) are refused.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import io
@@ -289,7 +290,7 @@ def _copy_part(tar: tarfile.TarFile, member: tarfile.TarInfo, part: Part, dest: 
         raise CorruptBundle(f"the bundle is truncated or damaged in part {part.name!r} "
                             f"({exc})") from None
     except OSError as exc:
-        raise BundleError(f"cannot write {dest}: {exc.strerror or exc}") from None
+        raise BundleError(write_failed(dest, exc)) from None
     if inflate is not None and (not inflate.eof or inflate.unused_data):
         raise CorruptBundle(f"part {part.name!r} is truncated (its gzip stream does not end "
                             "where it should)")
@@ -298,6 +299,13 @@ def _copy_part(tar: tarfile.TarFile, member: tarfile.TarInfo, part: Part, dest: 
     if h.hexdigest() != part.sha256:
         raise CorruptBundle(f"part {part.name!r} does not match the SHA-256 in the signed "
                             "manifest: the bundle was altered or damaged")
+
+
+def write_failed(dest: Path, exc: OSError) -> str:
+    """The message for a write that failed: a full disk said as such."""
+    if exc.errno == errno.ENOSPC:
+        return f"the disk is full (writing {dest.name} in {dest.parent.parent})"
+    return f"cannot write {dest}: {exc.strerror or exc}"
 
 
 def _inflate(inflate, chunk: bytes, part: Part, written: int) -> list[bytes]:

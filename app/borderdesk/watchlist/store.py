@@ -28,6 +28,7 @@ migrations are ever run on a version (a new version replaces it whole).
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -141,8 +142,28 @@ class Store:
                 fcntl.flock(f, fcntl.LOCK_UN)
 
     def _clean_leftovers(self) -> None:
+        """Remove what an import killed part-way left: staging directories, a half-made link,
+        versions that are not live (renamed into place, never switched to)."""
         for path in self.root.glob("staging-*"):
             shutil.rmtree(path, ignore_errors=True)
+        for path in self.root.glob(f"{CURRENT}.*.tmp"):
+            path.unlink(missing_ok=True)
+        live = self.current_dir()
+        versions = self.root / VERSIONS
+        if live is not None and versions.is_dir():
+            self._remove_old(live)
+
+    def recover(self) -> bool:
+        """At desk start: clean up after an import that was killed. Returns False (and
+        leaves everything) when an import is running right now in another process."""
+        if not self.root.is_dir():
+            return True
+        try:
+            with self._locked():
+                self._clean_leftovers()
+        except BundleError:
+            return False
+        return True
 
     def import_bundle(self, path: Path) -> dict:
         """Verify the bundle at ``path`` and make it the live version; returns its manifest.
@@ -177,8 +198,7 @@ class Store:
                 self._switch(final)
             except (OSError, sqlite3.Error) as exc:
                 shutil.rmtree(staging, ignore_errors=True)
-                reason = getattr(exc, "strerror", None) or exc
-                raise BundleError(f"the import failed and was undone: {reason}") from None
+                raise BundleError(f"the import failed and was undone: {_reason(exc)}") from None
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
@@ -205,6 +225,12 @@ class Store:
             return {"version": None, "publisher": None, "state": "NONE", "age_hours": None,
                     "trusted": sorted(self.trusted()), "lists": {}, "counts": {}}
         return dict(describe(manifest, now), trusted=sorted(self.trusted()))
+
+
+def _reason(exc: Exception) -> str:
+    if getattr(exc, "errno", None) == errno.ENOSPC or "database or disk is full" in str(exc):
+        return "the disk is full"
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def _accept(manifest: dict, held_version: int) -> None:
