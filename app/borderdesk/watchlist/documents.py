@@ -82,11 +82,11 @@ class ListedDocument:
 class DocumentWriter:
     """Builds ``documents.hash``/``.dir``/``.db`` in ``workdir`` from records added one by one."""
 
-    def __init__(self, workdir: Path, key: bytes) -> None:
+    def __init__(self, workdir: Path, key: bytes, strings: dict[str, int] | None = None) -> None:
         self.workdir = workdir
         self.key = key
         self.hashes = array("Q")
-        self.strings: dict[str, int] = {}
+        self.strings: dict[str, int] = dict(strings or {})  # a delta's: the base's, then new ones
         self.lists: dict[str, int] = {}
         self._tmp = workdir / "documents-unsorted.db"
         self._db = sqlite3.connect(self._tmp)
@@ -100,7 +100,11 @@ class DocumentWriter:
             i = self.strings[s] = len(self.strings)
         return i
 
-    def add(self, rec: DocumentRecord) -> None:
+    def row(self, rec: DocumentRecord) -> tuple[int, int, bytes]:
+        """The record as ``documents.db`` stores it: (hash of its number, its own number,
+        its details encrypted). The same record gives the same row under the same key and
+        strings (the encryption's nonce is the record's own number), so a delta can tell a
+        changed record from an unchanged one without decrypting anything."""
         n = record_key(self.key, rec.list, rec.id)
         h = hashindex.keyed_hash(self.key, rec.document_number, INDEX_PERSON)
         plain = SEPARATOR.join((rec.id, str(self._string(rec.list)), rec.issuing_state,
@@ -108,6 +112,10 @@ class DocumentWriter:
                                 str(self._string(rec.action)))).encode()
         data = ChaCha20Poly1305(_detail_key(self.key, rec.document_number)).encrypt(
             _nonce(n), plain, None)
+        return h, n, data
+
+    def add(self, rec: DocumentRecord) -> None:
+        h, n, data = self.row(rec)
         self.hashes.append(h)
         self.lists[rec.list] = self.lists.get(rec.list, 0) + 1
         self._rows.append((_signed(h), n, data))

@@ -92,9 +92,10 @@ def _year(birth_date: str) -> int:
 class PersonWriter:
     """Builds ``persons.db`` and the candidate index in ``workdir``."""
 
-    def __init__(self, workdir: Path, key: bytes) -> None:
+    def __init__(self, workdir: Path, key: bytes, first_pid: int = 0) -> None:
         self.workdir = workdir
         self.key = key
+        self.first_pid = first_pid  # a delta's persons take the numbers after its base's
         self.count = 0
         self.name_count = 0
         self.lists: dict[str, dict] = {}
@@ -112,7 +113,7 @@ class PersonWriter:
 
     def add(self, rec: PersonRecord) -> None:
         names = _names()
-        pid = self.count
+        pid = self.first_pid + self.count
         # Every spelling worth comparing each name in (a Cyrillic name also in German spelling).
         prepared = [form for n in rec.names
                     for form in names.name_forms(n.surname, n.given_names, n.full_name)]

@@ -281,7 +281,7 @@ def test_a_write_that_fails_is_undone(store, live, monkeypatch):
     def full(*args):
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(lists.Lists, "prepare_names", staticmethod(full))
-    refused(store, live, BundleError, "undone: No space left on device")
+    refused(store, live, BundleError, "undone: the disk is full")
 
 
 def test_a_list_of_two_kinds_is_refused(publisher):
