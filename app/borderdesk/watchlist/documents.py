@@ -26,7 +26,7 @@ import numpy as np
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from . import hashindex
+from . import hashindex, overlay
 from .records import DocumentRecord, normalise_number
 
 INDEX_PERSON = b"bd-doc-index"
@@ -163,6 +163,9 @@ class DocumentList:
                                    uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._strings = dict(self._db.execute("SELECT i, s FROM strings"))
+        self.overlay = overlay.open_overlay(directory)
+        if self.overlay is not None:
+            self._strings.update(self.overlay.execute("SELECT i, s FROM strings"))
 
     def __len__(self) -> int:
         return len(self.index)
@@ -178,6 +181,11 @@ class DocumentList:
         with self._lock:
             rows = self._db.execute("SELECT n, data FROM documents WHERE h = ?",
                                     (_signed(h),)).fetchall()
+            if self.overlay is not None:  # rows a delta removed or added since the base
+                gone = {n for (n,) in self.overlay.execute("SELECT n FROM doc_del WHERE h = ?",
+                                                           (_signed(h),))}
+                rows = [r for r in rows if r[0] not in gone] + self.overlay.execute(
+                    "SELECT n, data FROM doc_add WHERE h = ?", (_signed(h),)).fetchall()
         aead = ChaCha20Poly1305(_detail_key(self.key, number))
         found = []
         for n, data in rows:
@@ -193,8 +201,14 @@ class DocumentList:
 
     def row_count(self) -> int:
         with self._lock:
-            return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+            n = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+            if self.overlay is not None:
+                n += self.overlay.execute("SELECT (SELECT count(*) FROM doc_add) - "
+                                          "(SELECT count(*) FROM doc_del)").fetchone()[0]
+            return n
 
     def close(self) -> None:
         self.index.close()
         self._db.close()
+        if self.overlay is not None:
+            self.overlay.close()

@@ -39,11 +39,13 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import bundle, keys
-from .exceptions import BundleError, CorruptBundle, KeyFileError, NoStore, StaleVersion
+from . import bundle, delta, keys
+from .exceptions import (BundleError, CorruptBundle, KeyFileError, NeedsBase, NoStore,
+                         StaleVersion)
 from .lists import Lists
 
 TRUSTED, VERSIONS, CURRENT, LOCK = "trusted", "versions", "current", "import.lock"
+DELTA_MANIFEST, DELTA_SIGNATURE = "delta.json", "delta.sig"  # the last delta's, as signed
 
 
 def _fsync_dir(path: Path) -> None:
@@ -168,6 +170,8 @@ class Store:
     def import_bundle(self, path: Path) -> dict:
         """Verify the bundle at ``path`` and make it the live version; returns its manifest.
 
+        A full bundle replaces the lists; a delta is applied on the live version, which
+        must be its exact base (:class:`NeedsBase` says which version is needed).
         Raises a :class:`~.exceptions.BundleError` and leaves the live version as it
         was when anything is wrong.
         """
@@ -178,15 +182,30 @@ class Store:
                 raise BundleError("this desk trusts no publisher yet "
                                   "(borderdesk watchlist trust PUBLIC_KEY)")
             held_version = self.held_version()
+            try:
+                held = self.manifest()
+            except CorruptBundle:
+                held = None
+            live = self.current_dir()
             staging = self.root / f"staging-{uuid.uuid4().hex}"
             staging.mkdir()
             try:
-                verified = bundle.unpack(Path(path), trusted, staging,
-                                         lambda m: _accept(m, held_version))
+                unpacked = staging / "delta"
+                unpacked.mkdir()
+                verified = bundle.unpack(Path(path), trusted, unpacked,
+                                         lambda m: _accept(m, held, held_version))
                 manifest = verified.manifest
-                Lists.verify(staging, manifest)
-                if Lists.prepare_names(staging, manifest):
+                if manifest["kind"] == "delta":
+                    state = self._apply_delta(live, held, unpacked, staging, manifest)
+                else:
+                    for item in unpacked.iterdir():
+                        os.rename(item, staging / item.name)
+                    unpacked.rmdir()
+                    state = manifest
                     Lists.verify(staging, manifest)
+                    if Lists.prepare_names(staging, manifest):
+                        Lists.verify(staging, manifest)
+                self._accept_keys(manifest)
                 _fsync_dir(staging)
                 versions = self.root / VERSIONS
                 versions.mkdir(exist_ok=True)
@@ -203,7 +222,31 @@ class Store:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
             self._remove_old(final)
-            return manifest
+            return state
+
+    def _apply_delta(self, live: Path, held: dict, unpacked: Path, staging: Path,
+                     manifest: dict) -> dict:
+        """Apply the delta unpacked in ``unpacked`` to the live version, into ``staging``;
+        returns the manifest of the version it makes (written as its manifest.json)."""
+        result = delta.apply(live, unpacked, staging, manifest)
+        for name, digest in (manifest.get("result") or {}).items():
+            if name in result and result[name] != digest:
+                raise CorruptBundle(f"the lists merged from the delta differ from the "
+                                    f"publisher's ({name}): the delta does not fit this base")
+        os.rename(unpacked / bundle.MANIFEST, staging / DELTA_MANIFEST)
+        os.rename(unpacked / bundle.SIGNATURE, staging / DELTA_SIGNATURE)
+        shutil.rmtree(unpacked)
+        state = {k: v for k, v in manifest.items() if k not in ("parts", "result")}
+        state["full_base"] = held.get("full_base", held["version"])
+        state["parts"] = {}
+        tmp = staging / (bundle.MANIFEST + ".tmp")
+        tmp.write_bytes(bundle.manifest_bytes(state))
+        os.rename(tmp, staging / bundle.MANIFEST)
+        Lists.verify(staging, state, records=False)  # the added records were checked
+        return state
+
+    def _accept_keys(self, manifest: dict) -> None:
+        """Key rotation; see priority 4 (placeholder: nothing announced yet)."""
 
     def _switch(self, final: Path) -> None:
         tmp = self.root / f"{CURRENT}.{uuid.uuid4().hex}.tmp"
@@ -233,15 +276,33 @@ def _reason(exc: Exception) -> str:
     return getattr(exc, "strerror", None) or str(exc)
 
 
-def _accept(manifest: dict, held_version: int) -> None:
+def _accept(manifest: dict, held: dict | None, held_version: int) -> None:
+    """Refuse, before any part is read, a bundle that is not newer than the lists held, or a
+    delta whose base is not the version held."""
     version = manifest.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise CorruptBundle("the manifest's version is not a positive whole number")
-    if manifest.get("kind") != "full":
-        raise BundleError(f"this desk imports full bundles; this one is {manifest.get('kind')!r}")
+    kind = manifest.get("kind")
+    if kind not in ("full", "delta"):
+        raise BundleError(f"this desk imports full and delta bundles; this one is {kind!r}")
     if version <= held_version:
         raise StaleVersion(f"bundle version {version} is not newer than version {held_version} "
                            "held by this desk (a replay or a rollback); refused")
+    if kind == "full":
+        return
+    base = manifest.get("base")
+    if not isinstance(base, int) or isinstance(base, bool) or not 0 < base < version:
+        raise CorruptBundle("the delta's base version is missing or malformed")
+    if held is None:
+        raise NeedsBase(base, f"this delta takes version {base} to {version}, and this desk "
+                              f"holds no lists: import a full bundle first")
+    if base != held_version:
+        raise NeedsBase(base, f"this delta takes version {base} to {version}; this desk holds "
+                              f"version {held_version}: version {base} is needed first (the "
+                              "deltas up to it, or a full bundle)")
+    if manifest.get("index_key") != held.get("index_key"):
+        raise NeedsBase(base, f"this delta belongs to series {manifest.get('series')}, the lists "
+                              f"held to series {held.get('series')}: import a full bundle")
 
 
 def _time(text) -> datetime | None:
