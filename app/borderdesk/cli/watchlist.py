@@ -38,6 +38,20 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--valid-hours", type=float, metavar="H",
                    help="hours until the bundle expires (default from config: 168)")
+    p.add_argument("--series", type=int, metavar="S",
+                   help="the series of the hash key (default: the version; with "
+                        "--base-version: the base's version)")
+    base = p.add_mutually_exclusive_group()
+    base.add_argument("--base", metavar="OLD_BUNDLE",
+                      help="build a delta from this full bundle (of an older version) instead "
+                           "of a full bundle")
+    base.add_argument("--base-version", type=int, metavar="N",
+                      help="build a delta from version N, rebuilt from --base-source")
+    p.add_argument("--base-source", nargs="+", metavar="OLD_SOURCE",
+                   help="the sources of version N (with --base-version)")
+    p.add_argument("--full-out", metavar="FILE",
+                   help="with a delta: also write the full bundle of the new version, in the "
+                        "same series (the base of the next delta)")
     p.set_defaults(handler=_build)
 
     p = sub.add_parser("trust", help="accept bundles signed by a publisher's public key")
@@ -47,8 +61,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="verify a bundle and make it the live lists",
                        description="Verify the signature and every part, then replace the "
                                    "lists atomically. A version not newer than the one held "
-                                   "is refused.")
-    p.add_argument("file", metavar="FILE")
+                                   "is refused; a delta applies only to the version it names "
+                                   "as its base.")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="a full bundle, deltas, or a full bundle and the deltas after it "
+                        "(applied in version order)")
     p.set_defaults(handler=_import)
 
     p = sub.add_parser("status", help="version, publisher, record counts and age of the lists")
@@ -73,9 +90,19 @@ def _keygen(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.base_version is not None and not args.base_source:
+        print("borderdesk: --base-version needs --base-source (the sources of that version)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if (args.base_source or args.full_out) and args.base is None and args.base_version is None:
+        print("borderdesk: --base-source and --full-out go with --base or --base-version",
+              file=sys.stderr)
+        return EXIT_USAGE
     try:
         manifest = watchlists.build(args.sources, args.key, args.version, args.out,
-                                    valid_hours=args.valid_hours)
+                                    valid_hours=args.valid_hours, series=args.series,
+                                    base=args.base, base_version=args.base_version,
+                                    base_sources=args.base_source, full_out=args.full_out)
     except watchlists.SourceError as exc:
         print(f"borderdesk: the sources do not validate; no bundle written:\n{exc}",
               file=sys.stderr)
@@ -83,6 +110,14 @@ def _build(args: argparse.Namespace) -> int:
     except (watchlists.WatchlistError, OSError) as exc:
         return _refused(exc)
     counts = manifest["counts"]
+    if manifest["kind"] == "delta":
+        changes = "; ".join(f"{kind}: {c['added']} added, {c['changed']} changed, "
+                            f"{c['removed']} removed" for kind, c in manifest["changes"].items())
+        print(f"delta bundle {args.out}: version {manifest['base']} to {manifest['version']} "
+              f"({changes}), expires {manifest['expires']}")
+        if args.full_out:
+            print(f"full bundle {args.full_out}: version {manifest['version']}")
+        return EXIT_OK
     print(f"bundle {args.out}: version {manifest['version']}, {counts['documents']} documents, "
           f"{counts['persons']} persons ({counts['names']} names), expires {manifest['expires']}")
     return EXIT_OK
@@ -99,13 +134,19 @@ def _trust(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     try:
-        manifest = watchlists.import_bundle(args.file)
+        for path, outcome in watchlists.import_bundles(args.files):
+            if isinstance(outcome, Exception):
+                print(f"borderdesk: {path}: skipped: {outcome}", file=sys.stderr)
+                continue
+            counts = outcome["counts"]
+            how = (f"delta from version {outcome['base']}" if outcome["kind"] == "delta"
+                   else "full")
+            print(f"imported version {outcome['version']} ({how}) from publisher "
+                  f"{outcome['publisher']}: {counts['documents']} documents, "
+                  f"{counts['persons']} persons")
     except watchlists.WatchlistError as exc:
         print(f"borderdesk: bundle refused, the lists are unchanged: {exc}", file=sys.stderr)
         return EXIT_REFUSED
-    counts = manifest["counts"]
-    print(f"imported version {manifest['version']} from publisher {manifest['publisher']}: "
-          f"{counts['documents']} documents, {counts['persons']} persons")
     return EXIT_OK
 
 

@@ -193,6 +193,18 @@ def _parts(manifest: dict) -> dict[str, Part]:
     return parts
 
 
+def peek(path: Path) -> dict:
+    """The manifest of the bundle at ``path``, NOT verified: for ordering bundles and
+    choosing which to fetch, never for trusting one (:func:`unpack` verifies)."""
+    try:
+        with tarfile.open(path, "r|") as tar:
+            data = _read_member(tar, _next(tar), MANIFEST, MAX_MANIFEST)
+    except (tarfile.TarError, EOFError, zlib.error):
+        raise CorruptBundle(f"{path} is not a borderdesk bundle") from None
+    manifest = _parse_manifest(data)
+    return manifest
+
+
 @dataclass(frozen=True)
 class Verified:
     manifest: dict

@@ -162,3 +162,40 @@ def _manifest_of(path: Path) -> dict:
     import tarfile
     with tarfile.open(path) as tar:
         return json.loads(tar.extractfile(bundle.MANIFEST).read())
+
+
+@pytest.mark.slow
+def test_kill_nine_at_many_points_of_a_delta(store, publisher, tmp_path):
+    from borderdesk.watchlist import delta
+
+    from .conftest import write_ndjson
+    base = publisher.build([doc_record(i) for i in range(1, 20_000)] + persons(1500), version=1)
+    store.import_bundle(base)
+    new = [doc_record(i) for i in range(1, 20_000) if i % 7] + \
+        [doc_record(i) for i in range(30_000, 33_000)] + persons(1400) + persons(300, 5000)
+    src = write_ndjson(publisher.folder / "v2.ndjson", new)
+    step = publisher.folder / "d2.bundle"
+    delta.build_delta([src], publisher.private, 2, step, base, valid_hours=24)
+    pristine = tmp_path / "pristine"
+    shutil.copytree(store.root, pristine, symlinks=True)
+    timing = tmp_path / "timing"
+    shutil.copytree(pristine, timing, symlinks=True)
+    started = time.perf_counter()
+    assert wait(forked(lambda: Store(timing).import_bundle(step))) == 0
+    whole = time.perf_counter() - started
+
+    rng = random.Random(7)
+    outcomes = {1: 0, 2: 0}
+    for _ in range(30):
+        pid = forked(lambda: Store(store.root).import_bundle(step))
+        time.sleep(rng.uniform(0, whole * 1.15))
+        os.kill(pid, signal.SIGKILL)
+        wait(pid)
+        version = whole_and_clean(store.root, {1, 2})
+        outcomes[version] += 1
+        if version == 2:
+            assert not Lists.open(store.current_dir()).documents.find("AB0000007")
+            shutil.rmtree(store.root)
+            shutil.copytree(pristine, store.root, symlinks=True)
+    print("outcomes of the kills during a delta (version held after):", outcomes)
+    assert outcomes[1] >= 5 and outcomes[2] >= 1, outcomes
