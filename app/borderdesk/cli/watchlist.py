@@ -49,6 +49,12 @@ def register(commands: argparse._SubParsersAction) -> None:
                       help="build a delta from version N, rebuilt from --base-source")
     p.add_argument("--base-source", nargs="+", metavar="OLD_SOURCE",
                    help="the sources of version N (with --base-version)")
+    p.add_argument("--announce-key", action="append", default=[], metavar="PUBLIC_KEY",
+                   help="key rotation: desks that verify this bundle trust this key too "
+                        "(repeatable)")
+    p.add_argument("--retire-key", action="append", default=[], metavar="FINGERPRINT",
+                   help="key rotation: desks that verify this bundle stop trusting this key "
+                        "(repeatable)")
     p.add_argument("--full-out", metavar="FILE",
                    help="with a delta: also write the full bundle of the new version, in the "
                         "same series (the base of the next delta)")
@@ -102,7 +108,9 @@ def _build(args: argparse.Namespace) -> int:
         manifest = watchlists.build(args.sources, args.key, args.version, args.out,
                                     valid_hours=args.valid_hours, series=args.series,
                                     base=args.base, base_version=args.base_version,
-                                    base_sources=args.base_source, full_out=args.full_out)
+                                    base_sources=args.base_source, full_out=args.full_out,
+                                    announce_keys=args.announce_key,
+                                    retire_keys=args.retire_key)
     except watchlists.SourceError as exc:
         print(f"borderdesk: the sources do not validate; no bundle written:\n{exc}",
               file=sys.stderr)
@@ -152,21 +160,34 @@ def _import(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     try:
-        status = watchlists.status(now=datetime.now(timezone.utc))
+        status = watchlists.status(now=datetime.now(timezone.utc),
+                                   newest_seen=watchlists.hit_log_newest())
     except watchlists.WatchlistError as exc:
         return _refused(exc)
     if args.json:
         print(json.dumps(status, ensure_ascii=False))
         return EXIT_OK
+    if status["clock_set_back"]:
+        print(f"CLOCK SET BACK: this desk has seen {status.get('newest_seen')} already; the age "
+              "of the lists cannot be told (no hit is not reliable)")
     if status["version"] is None:
         print("no watchlist loaded (borderdesk watchlist import BUNDLE)")
         print(f"trusted publishers: {', '.join(status['trusted']) or 'none'}")
         return EXIT_OK
-    print(f"version    {status['version']}  ({status['state']})")
+    kind = f", {status['kind']} from the full version {status.get('full_base')}" \
+        if status.get("kind") == "delta" else ""
+    print(f"version    {status['version']}  ({status['state']}{kind})")
     print(f"publisher  {status['publisher']}")
     print(f"published  {status['published']}  ({status['age_hours']:.1f} hours ago)")
     print(f"expires    {status['expires']}")
     for name, info in status["lists"].items():
         extra = f", {info['names']} names" if "names" in info else ""
-        print(f"list       {name}: {info['records']} {info['kind']} records{extra}")
+        age = "" if info["age_hours"] is None else f", {info['age_hours']:.1f} h old"
+        print(f"list       {name}: {info['state']}{age} (warning at {info['warning_hours']:g} h, "
+              f"expires {info['expires']}): {info['records']} {info['kind']} records{extra}")
+    sync = status.get("sync") or {}
+    if sync:
+        print(f"last sync  {sync.get('last_success') or 'never'}"
+              + (f" (last try {sync['last_attempt']}: {sync['error']})" if sync.get("error")
+                 else ""))
     return EXIT_OK

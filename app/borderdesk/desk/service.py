@@ -68,6 +68,10 @@ class Desk:
         self.officer = ""  # the signed-in officer's id; set by the session
         self._hits: Hits | None = None
         self._hits_lock = threading.Lock()
+        # The latest time this desk has seen happen (a verified bundle's publication, a
+        # logged hit): a clock earlier than it was set back (reported on every verdict).
+        self._newest_seen = None
+        self._hit_log_seen = False
 
     @property
     def hits(self) -> Hits:
@@ -83,6 +87,31 @@ class Desk:
         self.store.recover()  # what an import killed part-way left behind
         if self.config.hitlog.auto_redact:
             self.hits.redact()
+        self._see_hit_log()
+
+    def _see_hit_log(self) -> None:
+        """Take the hit log's newest entry into the newest time seen (once)."""
+        if self._hit_log_seen:
+            return
+        self._hit_log_seen = True
+        try:
+            self._see(self.hits.newest())
+        except LogUnavailable:
+            pass
+
+    def _see(self, when: datetime | None) -> None:
+        if when is not None and (self._newest_seen is None or when > self._newest_seen):
+            self._newest_seen = when
+
+    def newest_seen(self) -> datetime | None:
+        """The latest of the hit log's entries (at start, and hits since) and the
+        publication times of the bundles verified."""
+        self._see(self.store.newest_seen())
+        return self._newest_seen
+
+    def watchlist_state(self, lists: Lists, at: datetime) -> WatchlistState:
+        return watchlists.state_of(lists.manifest, at, self._rules_differ, config=self.config,
+                                   newest_seen=self._newest_seen)
 
     def close(self) -> None:
         if self._hits is not None:
@@ -112,6 +141,7 @@ class Desk:
                     self._lists_error = str(exc)
                 self._lists_dir = live
                 self._rules_differ = self._lists is not None and self._lists.rules_differ()
+                self._see(self.store.newest_seen())
             return self._lists
 
     def screen_lists(self, doc: Document, at: datetime
@@ -122,7 +152,7 @@ class Desk:
             return (), self._no_lists()
         matches = screen_lists(lists, doc, self.config.screening,
                                self.config.watchlist.max_candidates)
-        return matches, watchlists.state_of(lists.manifest, at, self._rules_differ)
+        return matches, self.watchlist_state(lists, at)
 
     def check(self, mrz: str | Document, source: str = "manual",
               officer: str | None = None) -> Verdict:
@@ -132,6 +162,7 @@ class Desk:
         (``Verdict.hit_id``). Should the log fail (a full disk), the verdict is
         still returned — an officer must see a hit — with ``hit_log_error`` set.
         """
+        self._see_hit_log()
         checked_at = self.now()
         today = checked_at.astimezone().date()
         doc = mrz if isinstance(mrz, Document) else documents.read_mrz(mrz, today=today)
@@ -148,7 +179,9 @@ class Desk:
             if verdict.level is Level.CLEAR:
                 self.hits.count_clear(verdict.checked_at)
                 return verdict
-            return dataclasses.replace(verdict, hit_id=self.hits.record(verdict, officer))
+            hit_id = self.hits.record(verdict, officer)
+            self._see(verdict.checked_at)
+            return dataclasses.replace(verdict, hit_id=hit_id)
         except LogUnavailable as exc:
             log.error("hit log unavailable: %s", type(exc.__cause__ or exc).__name__)
             if verdict.level is Level.CLEAR:
@@ -188,7 +221,8 @@ class Desk:
         if lists is None:
             return DeskStatus(self.config.desk.desk_id, self.config.desk.checkpoint,
                               self._no_lists(), last_sync=None)
-        state = watchlists.state_of(lists.manifest, now, self._rules_differ)
+        self.newest_seen()
+        state = self.watchlist_state(lists, now)
         try:
             imported = datetime.fromtimestamp(self._lists_dir.stat().st_mtime, timezone.utc)
         except (OSError, AttributeError):
@@ -198,7 +232,10 @@ class Desk:
 
     def _no_lists(self) -> WatchlistState:
         """The state a desk without readable lists reports (with why, when it is known)."""
+        state = NO_LISTS
+        if self._newest_seen is not None:
+            state = watchlists.state_of(None, self.now(), newest_seen=self._newest_seen)
         if self._lists_error:
-            return dataclasses.replace(NO_LISTS, notes=NO_LISTS.notes + (
+            return dataclasses.replace(state, notes=state.notes + (
                 f"the lists cannot be read: {self._lists_error}",))
-        return NO_LISTS
+        return state

@@ -44,9 +44,22 @@ def index_key(key: Ed25519PrivateKey, series: int) -> bytes:
                            digest_size=hashindex.KEY_BYTES).digest()
 
 
+def key_changes(announce: list[Path] = (), retire: list[str] = ()) -> dict | None:
+    """The ``keys`` entry of a manifest: public keys to announce (files), fingerprints to
+    retire. Desks trust an announced key once the bundle is verified (signed by a key they
+    trust already) and stop trusting a retired one."""
+    if not announce and not retire:
+        return None
+    pems = [keys.public_pem(keys.load_public(Path(p))).decode() for p in announce]
+    for fp in retire:
+        if len(fp) != 16 or any(c not in "0123456789abcdef" for c in fp):
+            raise WatchlistError(f"{fp!r} is not a key fingerprint (16 hexadecimal digits)")
+    return {"announce": pems, "retire": list(retire)}
+
+
 def build(sources: list[Path], key_path: Path, version: int, out: Path, *,
           valid_hours: float = DEFAULT_VALID_HOURS, now: datetime | None = None,
-          progress=None, series: int | None = None) -> dict:
+          progress=None, series: int | None = None, key_changes: dict | None = None) -> dict:
     """Build the signed full bundle ``out``; returns its manifest.
 
     ``series`` (the version by default) chooses the hash key (:func:`index_key`).
@@ -89,6 +102,8 @@ def build(sources: list[Path], key_path: Path, version: int, out: Path, *,
                 raise WatchlistError(f"list {name!r} holds both documents and persons; "
                                      "give each kind its own list name")
             lists[name] = {"kind": "person", **counts}
+        stamp = {"published": _iso(now), "expires": _iso(now + timedelta(hours=valid_hours))}
+        lists = {name: dict(info, **stamp) for name, info in lists.items()}
         manifest = {
             "kind": "full",
             "version": version,
@@ -104,6 +119,8 @@ def build(sources: list[Path], key_path: Path, version: int, out: Path, *,
                 len(documents.hashes))},
             "persons": persons.describe(),
         }
+        if key_changes:
+            manifest["keys"] = key_changes
         parts = {"documents.hash": (doc_hash, "raw"), "documents.dir": (doc_dir, "raw"),
                  "documents.db": (doc_db, "raw"), **person_parts}
         return bundle.write(out, manifest, parts, key, int(now.timestamp()))

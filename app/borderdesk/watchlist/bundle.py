@@ -213,7 +213,8 @@ class Verified:
 
 
 def unpack(path: Path, trusted: dict[str, Ed25519PublicKey], into: Path,
-           accept: Callable[[dict], None]) -> Verified:
+           accept: Callable[[dict], None], retired: Callable[[str], str | None] = None
+           ) -> Verified:
     """Verify the bundle at ``path`` and write its parts into the empty directory ``into``.
 
     ``trusted`` maps key fingerprints to public keys; ``accept(manifest)`` is
@@ -237,6 +238,10 @@ def unpack(path: Path, trusted: dict[str, Ed25519PublicKey], into: Path,
         signature = _read_member(tar, _next(tar), SIGNATURE, 64)
         manifest = _parse_manifest(data)
         public = trusted.get(manifest["publisher"])
+        why = retired(manifest["publisher"]) if public is None and retired else None
+        if why:
+            raise UnknownPublisher(f"the bundle is signed by publisher key "
+                                   f"{manifest['publisher']}, which was {why}; refused")
         if public is None:
             raise UnknownPublisher(
                 f"the bundle is signed by publisher key {manifest['publisher']}, which this desk "

@@ -269,7 +269,7 @@ def _digest8(data: bytes) -> int:
 
 def build_delta(sources: list[Path], key_path: Path, version: int, out: Path, base: Path, *,
                 valid_hours: float, now: datetime | None = None, full_out: Path | None = None,
-                progress=None) -> dict:
+                progress=None, key_changes: dict | None = None) -> dict:
     """Build the signed delta bundle ``out`` taking the full bundle ``base`` to the records
     of ``sources`` as ``version``; with ``full_out``, also the full bundle of ``version``
     (same series: the base of the next delta). Returns the delta's manifest."""
@@ -287,7 +287,7 @@ def build_delta(sources: list[Path], key_path: Path, version: int, out: Path, ba
         base_dir.mkdir()
         base_manifest = _unpack_base(Path(base), key, base_dir, version)
         return _build(sources, key, version, out, work, base_dir, base_manifest, now,
-                      valid_hours, full_out, progress)
+                      valid_hours, full_out, progress, key_changes)
     except sqlite3.Error as exc:  # the disk filled up, most likely
         raise WatchlistError(f"building the delta failed: {exc}") from None
     finally:
@@ -297,7 +297,8 @@ def build_delta(sources: list[Path], key_path: Path, version: int, out: Path, ba
 def build_delta_from_source(sources: list[Path], key_path: Path, version: int, out: Path,
                             base_version: int, base_sources: list[Path], *,
                             series: int | None = None, valid_hours: float,
-                            now: datetime | None = None, full_out: Path | None = None) -> dict:
+                            now: datetime | None = None, full_out: Path | None = None,
+                            key_changes: dict | None = None) -> dict:
     """The delta from ``base_version``, built as a full bundle from ``base_sources`` (by
     ``build`` with the same key and ``series``, by default ``base_version``)."""
     from .build import build
@@ -309,7 +310,7 @@ def build_delta_from_source(sources: list[Path], key_path: Path, version: int, o
         build(base_sources, key_path, base_version, base, valid_hours=valid_hours, now=now,
               series=series)
         return build_delta(sources, key_path, version, out, base, valid_hours=valid_hours,
-                           now=now, full_out=full_out)
+                           now=now, full_out=full_out, key_changes=key_changes)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -334,7 +335,7 @@ def _unpack_base(base: Path, key, into: Path, version: int) -> dict:
 
 
 def _build(sources, key, version, out, work, base_dir, base_manifest, now, valid_hours,
-           full_out, progress) -> dict:
+           full_out, progress, key_changes) -> dict:
     hash_key = bytes.fromhex(base_manifest["index_key"])
     base_docs = sqlite3.connect(f"file:{base_dir / 'documents.db'}?mode=ro", uri=True)
     base_people = sqlite3.connect(f"file:{base_dir / 'persons.db'}?mode=ro", uri=True)
@@ -416,13 +417,17 @@ def _build(sources, key, version, out, work, base_dir, base_manifest, now, valid
         "created": _iso(now),
         "published": _iso(now),
         "expires": _iso(now + timedelta(hours=valid_hours)),
-        "lists": dict(sorted(lists.items())),
+        "lists": {name: dict(info, published=_iso(now),
+                             expires=_iso(now + timedelta(hours=valid_hours)))
+                  for name, info in sorted(lists.items())},
         "counts": {"documents": n_docs, "persons": n_persons, "names": names},
         "index_key": base_manifest["index_key"],
         "changes": changes,
         "documents": {"hash": "blake2b-64", "bits": hashindex.directory_bits(n_docs)},
         "persons": {"hash": "blake2b-64", "name_rules": rules_version() if n_persons else None},
     }
+    if key_changes:
+        manifest["keys"] = key_changes
     applied = work / "applied"
     applied.mkdir()
     manifest["result"] = apply(base_dir, delta_dir, applied, manifest, check_records=False)

@@ -49,8 +49,9 @@ def test_manifest_lists_everything_signed(publisher):
     manifest = json.loads(items[0][1])
     keys.verify(publisher.key.public_key(), items[1][1], items[0][1])
     assert manifest["version"] == 7 and manifest["kind"] == "full"
-    assert manifest["lists"] == {"SLTD": {"kind": "document", "records": 49},
-                                 "WANTED": {"kind": "person", "records": 3, "names": 3}}
+    stamp = {"published": manifest["published"], "expires": manifest["expires"]}
+    assert manifest["lists"] == {"SLTD": {"kind": "document", "records": 49, **stamp},
+                                 "WANTED": {"kind": "person", "records": 3, "names": 3, **stamp}}
     assert manifest["counts"]["documents"] == 49
     assert manifest["publisher"] == publisher.fingerprint
     assert {"created", "published", "expires"} <= set(manifest)

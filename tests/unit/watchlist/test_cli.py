@@ -47,7 +47,7 @@ def test_status_json_and_text(loaded, capsys):
     assert status["counts"]["documents"] == 2 and len(status["publisher"]) == 16
     assert status["lists"]["SLTD"]["records"] == 2 and status["age_hours"] < 1
     code, out, _ = run(capsys, "watchlist", "status")
-    assert "version    1" in out and "SLTD: 2 document records" in out
+    assert "version    1" in out and "SLTD: OK, 0.0 h old" in out and "2 document records" in out
 
 
 def test_status_without_lists(capsys, data_dir):
