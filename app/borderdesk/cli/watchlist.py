@@ -74,6 +74,27 @@ def register(commands: argparse._SubParsersAction) -> None:
                         "(applied in version order)")
     p.set_defaults(handler=_import)
 
+    p = sub.add_parser("sync", help="bring the lists to the newest version a source offers",
+                       description="From a directory (a USB stick, a shared folder) or an "
+                                   "http(s) mirror with a signed index: the deltas that "
+                                   "continue the version held, or the newest full bundle and "
+                                   "the deltas after it; each verified before it is applied. "
+                                   "Default source: [sync] source in the configuration.")
+    p.add_argument("--source", metavar="URL_OR_DIR")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_sync)
+
+    p = sub.add_parser("index", help="write the signed index of a mirror's bundles",
+                       description="Write index.json and index.sig (signed with the key) "
+                                   "listing the bundles in DIR, for desks syncing from it "
+                                   "over http(s). Run it after adding bundles.")
+    p.add_argument("folder", metavar="DIR")
+    p.add_argument("--key", required=True, metavar="PRIVATE_KEY")
+    p.add_argument("--sequence", type=int, metavar="N",
+                   help="the index's sequence number (default: the time, and above the "
+                        "previous index's)")
+    p.set_defaults(handler=_index)
+
     p = sub.add_parser("status", help="version, publisher, record counts and age of the lists")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=_status)
@@ -155,6 +176,37 @@ def _import(args: argparse.Namespace) -> int:
     except watchlists.WatchlistError as exc:
         print(f"borderdesk: bundle refused, the lists are unchanged: {exc}", file=sys.stderr)
         return EXIT_REFUSED
+    return EXIT_OK
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from ..desk import sync
+    try:
+        report = sync.sync_now(source=args.source)
+    except watchlists.WatchlistError as exc:
+        print(f"borderdesk: sync failed: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+        return EXIT_OK
+    for attempt in report.attempts:
+        print(f"retried: {attempt}")
+    for skipped in report.skipped:
+        print(f"skipped: {skipped}")
+    print(report.describe())
+    return EXIT_OK
+
+
+def _index(args: argparse.Namespace) -> int:
+    try:
+        index = watchlists.write_index(args.folder, args.key, args.sequence)
+    except (watchlists.WatchlistError, OSError) as exc:
+        return _refused(exc)
+    print(f"index of {len(index['bundles'])} bundle(s) written to {args.folder} "
+          f"(sequence {index['sequence']})")
+    for b in index["bundles"]:
+        base = f" from {b['base']}" if b["kind"] == "delta" else ""
+        print(f"  {b['file']}: {b['kind']} version {b['version']}{base}, {b['size']} bytes")
     return EXIT_OK
 
 

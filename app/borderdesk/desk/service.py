@@ -28,6 +28,7 @@ from ..watchlist.exceptions import WatchlistError
 from ..watchlist.lists import Lists
 from ..watchlist.match import Level, Match
 from ..watchlist.screen import screen as screen_lists
+from ..watchlist.sync import load_state as sync_state
 from . import documents, watchlists
 from .config import Config
 from .dispositions import Disposition, DispositionError, DispositionRecord, clean_note
@@ -50,7 +51,15 @@ class DeskStatus:
     desk_id: str
     checkpoint: str
     watchlist: WatchlistState
-    last_sync: datetime | None
+    last_sync: datetime | None  # the last successful sync, else when the lists were imported
+    sync_error: str | None = None  # why the last sync failed, when it did
+
+
+def _parse_time(text) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
 
 
 class Desk:
@@ -212,23 +221,29 @@ class Desk:
         return DispositionRecord(verdict.hit_id, disposition, note, officer, at, entry_id)
 
     def status(self) -> DeskStatus:
-        """The desk's identity and the state of its lists, for the status bar.
+        """The desk's identity, the state of its lists and of the last sync, for the
+        status bar.
 
-        ``last_sync`` is when the live lists arrived on this desk (their import).
+        ``last_sync`` is the last successful sync (:mod:`borderdesk.desk.sync`), or,
+        when the lists came another way, when the live lists arrived on this desk.
         """
         now = self.now()
         lists = self.lists()
+        synced = sync_state(self.store)
+        error = synced.get("error")
+        last = _parse_time(synced.get("last_success"))
         if lists is None:
             return DeskStatus(self.config.desk.desk_id, self.config.desk.checkpoint,
-                              self._no_lists(), last_sync=None)
+                              self._no_lists(), last_sync=last, sync_error=error)
         self.newest_seen()
         state = self.watchlist_state(lists, now)
-        try:
-            imported = datetime.fromtimestamp(self._lists_dir.stat().st_mtime, timezone.utc)
-        except (OSError, AttributeError):
-            imported = None
+        if last is None:
+            try:
+                last = datetime.fromtimestamp(self._lists_dir.stat().st_mtime, timezone.utc)
+            except (OSError, AttributeError):
+                last = None
         return DeskStatus(self.config.desk.desk_id, self.config.desk.checkpoint, state,
-                          last_sync=imported)
+                          last_sync=last, sync_error=error)
 
     def _no_lists(self) -> WatchlistState:
         """The state a desk without readable lists reports (with why, when it is known)."""

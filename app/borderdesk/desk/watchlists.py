@@ -13,6 +13,7 @@ from pathlib import Path
 from ..watchlist import build as _build
 from ..watchlist import bundle, keys
 from ..watchlist import delta as _delta
+from ..watchlist.sync import load_state as load_sync_state
 from ..watchlist.exceptions import (BundleError, NoStore, SourceError, StaleVersion,
                                     UnknownPublisher, WatchlistError)
 from ..watchlist.store import DEFAULT_WARNING_HOURS, Store, clock_set_back, describe
@@ -20,7 +21,7 @@ from .config import Config
 from .verdict import WatchlistState
 
 __all__ = ["BundleError", "NoStore", "SourceError", "StaleVersion", "UnknownPublisher",
-           "WatchlistError", "build", "hit_log_newest", "import_bundle", "import_bundles", "keygen", "state_of", "status", "store",
+           "WatchlistError", "build", "hit_log_newest", "import_bundle", "import_bundles", "keygen", "state_of", "write_index", "status", "store",
            "trust"]
 
 
@@ -57,6 +58,12 @@ def build(sources: list[Path], key: Path, version: int, out: Path, *,
             full_out=full, key_changes=changes)
     return _build.build(sources, Path(key), version, Path(out), valid_hours=hours,
                         series=series, key_changes=changes)
+
+
+def write_index(folder: Path, key: Path, sequence: int | None = None) -> dict:
+    """The publisher's side of a mirror: the signed index of the bundles in ``folder``."""
+    from ..watchlist.sync import write_index as _write_index
+    return _write_index(Path(folder), Path(key), sequence)
 
 
 def trust(public_key: Path, config: Config | None = None) -> str:
@@ -114,8 +121,10 @@ def status(config: Config | None = None, now: datetime | None = None,
     configuration's warning ages; ``newest_seen`` (the hit log's newest entry) joins the
     store's newest verified publication time for telling a clock set back."""
     config = config or Config.load()
-    return store(config).status(now, config.watchlist.warning_hours,
-                                config.watchlist.list_warning_hours, newest_seen)
+    s = store(config)
+    return dict(s.status(now, config.watchlist.warning_hours,
+                         config.watchlist.list_warning_hours, newest_seen),
+                sync=load_sync_state(s))
 
 
 def state_of(manifest: dict | None, now: datetime, rules_differ: bool = False, *,
