@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
 import os
 import shutil
 import sqlite3
@@ -454,16 +455,16 @@ class _BaseDocuments:
     """The base's document rows, by record number, as digests (for comparing only)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
-        hs, ns, ds = [], [], []
+        hs, ns, ds = array("q"), array("q"), array("Q")  # 24 bytes a row, not Python ints
         for h, n, data in db.execute("SELECT h, n, data FROM documents"):
             hs.append(h)
             ns.append(n)
             ds.append(_digest8(data))
-        n = np.array(ns, dtype=np.int64)
+        n = np.frombuffer(ns, dtype=np.int64)
         order = np.argsort(n, kind="stable")
         self.n = n[order]
-        self.h = np.array(hs, dtype=np.int64)[order]
-        self.d = np.array(ds, dtype=np.uint64)[order]
+        self.h = np.frombuffer(hs, dtype=np.int64)[order]
+        self.d = np.frombuffer(ds, dtype=np.uint64)[order]
         self.seen = np.zeros(len(self.n), dtype=bool)
 
     def compare(self, rows: list[tuple[int, int, bytes]], db: sqlite3.Connection,
@@ -530,6 +531,5 @@ def compact(version: Path, out: Path) -> None:
             db.execute("ATTACH DATABASE ? AS o", (o,))
             db.executescript("BEGIN;" + sql + "COMMIT;")
             db.execute("DETACH DATABASE o")
-            db.execute("VACUUM")
         finally:
             db.close()

@@ -208,7 +208,7 @@ class Http:
                 mode, have = "wb", 0
             with part.open(mode) as out:
                 while have < size:
-                    chunk = resp.read(min(CHUNK, size - have))
+                    chunk = resp.read1(min(CHUNK, size - have))  # what came, not a full chunk
                     if not chunk:
                         break
                     out.write(chunk)
