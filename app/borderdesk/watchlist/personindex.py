@@ -111,9 +111,13 @@ class PersonWriter:
         """)
         self._rows: list[tuple] = []
 
-    def add(self, rec: PersonRecord) -> None:
+    def add(self, rec: PersonRecord, pid: int | None = None) -> None:
+        """Add a person under the next number, or under ``pid`` (higher than any before:
+        the numbers skipped stay unused, as a delta's removals leave them)."""
         names = _names()
-        pid = self.first_pid + self.count
+        if pid is None:
+            pid = self.first_pid + len(self.years)
+        self.pad(pid - self.first_pid)
         # Every spelling worth comparing each name in (a Cyrillic name also in German spelling).
         prepared = [form for n in rec.names
                     for form in names.name_forms(n.surname, n.given_names, n.full_name)]
@@ -135,6 +139,12 @@ class PersonWriter:
         counts["names"] += len(rec.names)
         if len(self._rows) >= BATCH:
             self._flush()
+
+    def pad(self, slots: int) -> None:
+        """Leave the person numbers up to ``first_pid + slots`` unused (year 0)."""
+        if slots < len(self.years):
+            raise ValueError("person numbers must rise")
+        self.years.extend([0] * (slots - len(self.years)))
 
     def _flush(self) -> None:
         self._db.executemany("INSERT INTO persons VALUES (?, ?, ?, ?, ?)", self._rows)
@@ -378,11 +388,12 @@ def reprepare(directory: Path, key: bytes) -> int:
     work.mkdir()
     writer = PersonWriter(work, key)
     source = sqlite3.connect(f"file:{directory / 'persons.db'}?mode=ro", uri=True)
-    try:
-        for (text,) in source.execute("SELECT record FROM persons ORDER BY pid"):
-            writer.add(_record(json.loads(text)))
+    try:  # the same person numbers (a delta names persons by them), unused ones kept unused
+        for pid, text in source.execute("SELECT pid, record FROM persons ORDER BY pid"):
+            writer.add(_record(json.loads(text)), pid)
     finally:
         source.close()
+    writer.pad((directory / "persons.born").stat().st_size // YEARS.itemsize)
     for name, (path, _) in writer.finish().items():
         os.replace(path, directory / name)
     (directory / RULES_FILE).write_text(rules_version())

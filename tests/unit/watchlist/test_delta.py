@@ -197,3 +197,27 @@ def test_base_must_be_full_and_older(chain):
     with pytest.raises(WatchlistError, match="base must be a full bundle"):
         delta.build_delta([chain.p.folder / "src-2.ndjson"], chain.p.private, 3,
                           chain.p.folder / "x.bundle", chain.deltas[2], valid_hours=1)
+
+
+def test_a_chain_on_a_desk_with_other_name_rules(store, chain, monkeypatch, data_dir):
+    """The publisher prepared the names with other rules: the desk prepares them again, on
+    the full bundle and on each delta's persons, keeping the person numbers the deltas use."""
+    from borderdesk.desk.service import Desk
+    from borderdesk.watchlist import personindex
+
+    from .conftest import td3
+    monkeypatch.setattr(personindex, "_rules_version", "older-rules")
+    chain.full[1] = chain.p.build(V1, version=1, name="older1.bundle")
+    chain.delta(v2_records(), 2)
+    v3 = [r for r in v2_records() if r.get("id") not in ("P7", "P51")]
+    chain.delta(v3, 3)
+    monkeypatch.setattr(personindex, "_rules_version", None)  # the desk's own rules
+    store.import_bundle(chain.full[2])  # a full bundle with unused person numbers
+    assert (store.current_dir() / "name-rules").is_file()
+    store.import_bundle(chain.deltas[3])
+    Lists.verify(store.current_dir(), store.manifest())
+    assert person_ids(store)[1] == 22
+    verdict = Desk().check(td3("ZZ1234567", "DZA", "BENALI", "KARIM52", "620101"))
+    assert "P52" in [m.record_id for m in verdict.matches]
+    verdict = Desk().check(td3("ZZ1234567", "DZA", "BENALI", "KARIM51", "610101"))
+    assert "P51" not in [m.record_id for m in verdict.matches]
