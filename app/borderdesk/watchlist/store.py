@@ -197,7 +197,7 @@ class Store:
             staging = self.root / f"staging-{uuid.uuid4().hex}"
             staging.mkdir()
             try:
-                unpacked = staging / "delta"
+                unpacked = staging / "incoming"  # the bundle as verified
                 unpacked.mkdir()
                 verified = bundle.unpack(Path(path), trusted, unpacked,
                                          lambda m: _accept(m, held, held_version), self.retired)
