@@ -221,3 +221,44 @@ def test_a_chain_on_a_desk_with_other_name_rules(store, chain, monkeypatch, data
     assert "P52" in [m.record_id for m in verdict.matches]
     verdict = Desk().check(td3("ZZ1234567", "DZA", "BENALI", "KARIM51", "610101"))
     assert "P51" not in [m.record_id for m in verdict.matches]
+
+
+@pytest.mark.parametrize("part", ["delta.db", "persons-add.hash", "persons-add.pids"])
+def test_a_flipped_byte_in_a_delta_part(store, chain, part, tmp_path):
+    import tarfile
+    chain.delta(v2_records(), 2)
+    store.import_bundle(chain.full[1])
+    path = chain.deltas[2]
+    with tarfile.open(path) as tar:
+        member = tar.getmember(part)
+        offset = member.offset_data + member.size // 2
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x10
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptBundle, match="altered or damaged|not valid gzip|truncated"):
+        store.import_bundle(path)
+    assert store.held_version() == 1 and list(store.root.glob("staging-*")) == []
+
+
+def test_a_delta_that_removes_what_its_base_lacks(store, chain, publisher, tmp_path):
+    import gzip
+    import hashlib
+    import sqlite3
+    chain.delta(v2_records(), 2)
+    store.import_bundle(chain.full[1])
+
+    def edit(parts, manifest):
+        db = tmp_path / "delta.db"
+        db.write_bytes(gzip.decompress(parts["delta.db"]))
+        with sqlite3.connect(db) as conn:
+            conn.execute("INSERT INTO doc_del VALUES (12345, 67890)")
+        conn.close()
+        raw = db.read_bytes()
+        parts["delta.db"] = gzip.compress(raw)
+        manifest["parts"]["delta.db"].update(size=len(raw), stored_size=len(parts["delta.db"]),
+                                             sha256=hashlib.sha256(raw).hexdigest())
+    bad = resign(chain.deltas[2], tmp_path / "bad.bundle", publisher.key, edit_parts=edit)
+    with pytest.raises(CorruptBundle, match="removes 1 document record\\(s\\) its base does "
+                                            "not hold"):
+        store.import_bundle(bad)
+    assert store.held_version() == 1
