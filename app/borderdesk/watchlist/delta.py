@@ -45,13 +45,8 @@ from .personindex import PIDS, YEARS, PersonWriter, _year, check_person, rules_v
 from .records import DocumentRecord
 from .source import Sources
 
-RESULT_PARTS = ("documents.hash", "persons.hash", "persons.pids")
 BATCH = 200_000
 U64 = np.dtype("<u8")
-
-
-def _sha256(path: Path) -> str:
-    return bundle._digest(path)[1]
 
 
 def _fsync(path: Path) -> None:
@@ -91,7 +86,7 @@ def _count(db: sqlite3.Connection, sql: str) -> int:
     return db.execute(sql).fetchone()[0]
 
 
-def apply(base: Path, delta: Path, out: Path, manifest: dict, *,
+def apply(base: Path, delta: Path, out: Path, manifest: dict, base_documents: int, *,
           check_records: bool = True) -> dict[str, str]:
     """Make in the empty directory ``out`` the version the delta unpacked in ``delta``
     makes of the version in ``base``; returns the SHA-256 of the merged indexes.
@@ -118,6 +113,10 @@ def apply(base: Path, delta: Path, out: Path, manifest: dict, *,
         reprepared = _reprepared(db, slots, delta, out, manifest) if reprepare else None
         db.execute("BEGIN")
         doc_del, doc_add = _apply_documents(db)
+        rows = base_documents - len(doc_del) + len(doc_add)
+        if rows != manifest.get("counts", {}).get("documents"):
+            raise CorruptBundle(f"the delta leaves {rows} document records, its manifest "
+                                f"declares {manifest.get('counts', {}).get('documents')}")
         person_del, added_years, add_keys = _apply_persons(db, slots, check_records, delta,
                                                            reprepared)
         db.execute("COMMIT")
@@ -131,6 +130,8 @@ def apply(base: Path, delta: Path, out: Path, manifest: dict, *,
     documents = _without(np.fromfile(base / "documents.hash", dtype=U64), doc_del)
     (documents,) = _merged(documents, np.sort(doc_add))
     hashindex.write(out / "documents", documents)
+    digests = {"documents.hash": hashlib.sha256(documents.data).hexdigest()}
+    del documents
 
     pids = np.fromfile(base / "persons.pids", dtype=PIDS)
     hashes = np.fromfile(base / "persons.hash", dtype=U64)
@@ -143,7 +144,10 @@ def apply(base: Path, delta: Path, out: Path, manifest: dict, *,
     add_hashes, add_pids = add_keys
     hashes, pids = _merged(hashes, add_hashes, (pids, add_pids))
     hashindex.write(out / "persons", hashes)
-    pids.astype(PIDS).tofile(out / "persons.pids")
+    pids = pids.astype(PIDS)
+    pids.tofile(out / "persons.pids")
+    digests["persons.hash"] = hashlib.sha256(hashes.data).hexdigest()
+    digests["persons.pids"] = hashlib.sha256(pids.data).hexdigest()
     np.concatenate([years, added_years]).astype(YEARS).tofile(out / "persons.born")
     if reprepare or (base / "name-rules").is_file():
         (out / "name-rules").write_text(rules_version())
@@ -151,8 +155,8 @@ def apply(base: Path, delta: Path, out: Path, manifest: dict, *,
                  "persons.pids", "persons.born"):
         _fsync(out / name)
     if reprepare:  # the persons' keys are the desk's own; only the documents can be compared
-        return {"documents.hash": _sha256(out / "documents.hash")}
-    return {name: _sha256(out / name) for name in RESULT_PARTS}
+        return {"documents.hash": digests["documents.hash"]}
+    return digests
 
 
 def _rules_differ(base: Path, manifest: dict) -> bool:
@@ -431,7 +435,8 @@ def _build(sources, key, version, out, work, base_dir, base_manifest, now, valid
         manifest["keys"] = key_changes
     applied = work / "applied"
     applied.mkdir()
-    manifest["result"] = apply(base_dir, delta_dir, applied, manifest, check_records=False)
+    manifest["result"] = apply(base_dir, delta_dir, applied, manifest,
+                               base_manifest["counts"]["documents"], check_records=False)
     parts = {"delta.db": (delta_dir / "delta.db", "gzip"),
              "persons-add.hash": (delta_dir / "persons-add.hash", "raw"),
              "persons-add.pids": (delta_dir / "persons-add.pids", "raw")}

@@ -239,7 +239,7 @@ class Store:
                      manifest: dict) -> dict:
         """Apply the delta unpacked in ``unpacked`` to the live version, into ``staging``;
         returns the manifest of the version it makes (written as its manifest.json)."""
-        result = delta.apply(live, unpacked, staging, manifest)
+        result = delta.apply(live, unpacked, staging, manifest, held["counts"]["documents"])
         for name, digest in (manifest.get("result") or {}).items():
             if name in result and result[name] != digest:
                 raise CorruptBundle(f"the lists merged from the delta differ from the "
