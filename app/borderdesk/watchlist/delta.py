@@ -46,6 +46,9 @@ from .records import DocumentRecord
 from .source import Sources
 
 BATCH = 200_000
+# What a delta writes anew in the version it makes (the databases are linked, not copied).
+REWRITTEN = ("documents.hash", "documents.dir", "persons.hash", "persons.dir", "persons.pids",
+             "persons.born", overlay.NAME)
 U64 = np.dtype("<u8")
 
 

@@ -223,8 +223,9 @@ class Store:
                 _fsync_dir(versions)
                 self._switch(final)
             except (OSError, sqlite3.Error) as exc:
+                reason = _reason(exc, self.root)  # before the staging's space is given back
                 shutil.rmtree(staging, ignore_errors=True)
-                raise BundleError(f"the import failed and was undone: {_reason(exc)}") from None
+                raise BundleError(f"the import failed and was undone: {reason}") from None
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
@@ -239,6 +240,12 @@ class Store:
                      manifest: dict) -> dict:
         """Apply the delta unpacked in ``unpacked`` to the live version, into ``staging``;
         returns the manifest of the version it makes (written as its manifest.json)."""
+        need = sum(_size(live / name) for name in delta.REWRITTEN) + sum(
+            _size(p) for p in unpacked.iterdir())
+        free = shutil.disk_usage(staging).free
+        if need + bundle.DISK_MARGIN > free:
+            raise BundleError(f"not enough disk space to apply the delta: it needs "
+                              f"{need / 1e6:.0f} MB, {free / 1e6:.0f} MB are free")
         result = delta.apply(live, unpacked, staging, manifest, held["counts"]["documents"])
         for name, digest in (manifest.get("result") or {}).items():
             if name in result and result[name] != digest:
@@ -329,8 +336,21 @@ class Store:
         os.replace(tmp, self.root / SEEN)
 
 
-def _reason(exc: Exception) -> str:
-    if getattr(exc, "errno", None) == errno.ENOSPC or "database or disk is full" in str(exc):
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def _reason(exc: Exception, where: Path) -> str:
+    """Why a write failed, a full disk said as such (numpy's short writes carry no errno)."""
+    full = getattr(exc, "errno", None) == errno.ENOSPC or "database or disk is full" in str(exc)
+    try:
+        full = full or shutil.disk_usage(where).free < (1 << 20)
+    except OSError:
+        pass
+    if full:
         return "the disk is full"
     return getattr(exc, "strerror", None) or str(exc)
 

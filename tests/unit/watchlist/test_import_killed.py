@@ -199,3 +199,35 @@ def test_kill_nine_at_many_points_of_a_delta(store, publisher, tmp_path):
             shutil.copytree(pristine, store.root, symlinks=True)
     print("outcomes of the kills during a delta (version held after):", outcomes)
     assert outcomes[1] >= 5 and outcomes[2] >= 1, outcomes
+
+
+def test_full_disk_during_a_delta(small_disk, publisher, monkeypatch):
+    from borderdesk.watchlist import delta
+
+    from .conftest import write_ndjson
+    root = small_disk / "watchlist"
+    store = Store(root)
+    store.trust(publisher.public)
+    base = publisher.build([doc_record(i) for i in range(1, 60_000)], version=1)
+    store.import_bundle(base)
+    src = write_ndjson(publisher.folder / "v2.ndjson",
+                       [doc_record(i) for i in range(1, 61_000) if i != 5] + persons(200))
+    step = publisher.folder / "d2.bundle"
+    delta.build_delta([src], publisher.private, 2, step, base, valid_hours=24)
+    live = store.current_dir()
+    rewritten = sum((live / n).stat().st_size for n in delta.REWRITTEN if (live / n).exists())
+    parts = sum(p["size"] for p in _manifest_of(step)["parts"].values())
+    # Room for the delta's parts (the import's first check), not for the indexes it rewrites.
+    filler = fill(small_disk, bundle.DISK_MARGIN + parts + rewritten // 2)
+    with pytest.raises(BundleError, match="not enough disk space to apply the delta"):
+        store.import_bundle(step)
+    filler.unlink()
+    filler = fill(small_disk, parts + 64 * 1024 + rewritten // 4)
+    monkeypatch.setattr(bundle, "DISK_MARGIN", -(1 << 30))  # the checks defeated: it fills up
+    with pytest.raises(BundleError, match="the disk is full"):
+        store.import_bundle(step)
+    assert whole_and_clean(root, {1}) == 1
+    filler.unlink()
+    monkeypatch.undo()
+    store.import_bundle(step)
+    assert whole_and_clean(root, {2}) == 2
