@@ -245,3 +245,12 @@ def test_index_command(mirror, publisher, capsys):
     assert main(["watchlist", "index", str(mirror), "--key", str(publisher.private)]) == 0
     out = capsys.readouterr().out
     assert "index of 4 bundle(s)" in out and "d3.bundle: delta version 3 from 2" in out
+
+
+def test_background_sync_needs_a_source_and_an_interval(data_dir):
+    from borderdesk.desk import sync as desk_sync
+    from borderdesk.desk.config import Config
+    config = Config.load()
+    assert not desk_sync.BackgroundSync(config).start()  # no source
+    config.sync.source, config.sync.interval_minutes = str(data_dir), 0
+    assert not desk_sync.BackgroundSync(config).start()  # never on its own
