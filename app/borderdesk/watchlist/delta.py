@@ -162,6 +162,22 @@ def apply(base: Path, delta: Path, out: Path, manifest: dict, base_documents: in
     return digests
 
 
+def person_changes(delta: Path) -> dict[str, int]:
+    """How many persons the delta unpacked in ``delta`` adds (or, negative, removes) on
+    each list."""
+    db = sqlite3.connect(f"file:{delta / 'delta.db'}?mode=ro", uri=True)
+    try:
+        changes: dict[str, int] = {}
+        for name, n in db.execute("SELECT list, -count(*) FROM person_del GROUP BY list "
+                                  "UNION ALL SELECT list, count(*) FROM person_add GROUP BY list"):
+            changes[name] = changes.get(name, 0) + n
+        return changes
+    except sqlite3.Error as exc:
+        raise CorruptBundle(f"the delta's changes cannot be read: {exc}") from None
+    finally:
+        db.close()
+
+
 def _rules_differ(base: Path, manifest: dict) -> bool:
     rules = (manifest.get("persons") or {}).get("name_rules")
     return bool(manifest.get("changes", {}).get("persons", {}).get("added")) and \

@@ -73,7 +73,7 @@ class Lists:
         key = _index_key(manifest)
         try:
             documents = DocumentList(path, key)
-            persons = PersonList(path, key)
+            persons = PersonList(path, key, count=_count(manifest, "persons"))
         except (OSError, sqlite3.Error) as exc:
             raise CorruptBundle(f"the lists in {path} cannot be opened: {exc}") from None
         return cls(path, manifest, documents, persons)
@@ -99,19 +99,19 @@ class Lists:
                                                   lists.documents.row_count() != n_docs):
                 raise CorruptBundle("the document lists do not hold the number of records "
                                     "the manifest declares")
-            if len(lists.persons) != n_persons:
+            # A delta's version: its persons were counted, list by list, as it was applied.
+            if records and lists.persons.check_records() != n_persons:
                 raise CorruptBundle("the person lists do not hold the number of records "
                                     "the manifest declares")
-            if records:
-                lists.persons.check_records()
-            Lists._check_list_counts(manifest, lists, n_docs, n_persons)
+            Lists._check_list_counts(manifest, lists, n_docs, n_persons, records)
         except sqlite3.Error as exc:
             raise CorruptBundle(f"a list database is damaged: {exc}") from None
         finally:
             lists.close()
 
     @staticmethod
-    def _check_list_counts(manifest: dict, lists: Lists, n_docs: int, n_persons: int) -> None:
+    def _check_list_counts(manifest: dict, lists: Lists, n_docs: int, n_persons: int,
+                           held: bool = True) -> None:
         """The manifest's per-list counts add up to its totals, and to what the files hold."""
         table = manifest.get("lists")
         if not isinstance(table, dict):
@@ -126,10 +126,11 @@ class Lists:
         if totals["document"] != n_docs or totals["person"] != n_persons:
             raise CorruptBundle("the manifest's lists do not add up to the number of records "
                                 "it declares")
-        held = lists.persons.list_counts()
+        if not held:
+            return
         declared = {name: info["records"] for name, info in table.items()
                     if info["kind"] == "person" and info["records"]}
-        if held != declared:
+        if lists.persons.list_counts() != declared:
             raise CorruptBundle("the person lists do not hold the number of records the "
                                 "manifest declares for each list")
 

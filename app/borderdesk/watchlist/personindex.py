@@ -203,7 +203,9 @@ class PersonList:
 
     CACHE = 4096
 
-    def __init__(self, directory: Path, key: bytes) -> None:
+    def __init__(self, directory: Path, key: bytes, count: int | None = None) -> None:
+        """``count``: the number of persons as the version's manifest says (checked at its
+        import), else they are counted (a scan of ``persons.db``)."""
         self.key = key
         self.index = hashindex.HashIndex(directory / "persons")
         self._maps = []
@@ -218,7 +220,7 @@ class PersonList:
         # number unused. persons.born holds a year for every number (checked at import).
         self.slots = len(self.years)
         self.overlay = overlay.open_overlay(directory)
-        self.count = self._live_count()
+        self.count = self._live_count() if count is None else count
         self._cache: OrderedDict[int, ListedPerson] = OrderedDict()
 
     def _live_count(self) -> int:
@@ -313,8 +315,9 @@ class PersonList:
                 self._cache.popitem(last=False)
         return [found[pid] for pid in pids]
 
-    def check_records(self) -> None:
-        """Validate every stored person and its prepared names (import time).
+    def check_records(self) -> int:
+        """Validate every stored person and its prepared names (import time); returns the
+        number of persons.
 
         Raises :class:`CorruptBundle` naming the first record that does not validate.
         """
@@ -337,6 +340,7 @@ class PersonList:
                     check_person(pid, text, prepared, self.years[pid])
         if len(self.pids) and not live[self.pids].all():
             raise CorruptBundle("the candidate index names persons that are not stored")
+        return int(live.sum())
 
     def _tables(self):
         yield self._db, "persons"

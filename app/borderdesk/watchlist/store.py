@@ -246,6 +246,18 @@ class Store:
         if need + bundle.DISK_MARGIN > free:
             raise BundleError(f"not enough disk space to apply the delta: it needs "
                               f"{need / 1e6:.0f} MB, {free / 1e6:.0f} MB are free")
+        persons = delta.person_changes(unpacked)
+        counts = dict(held.get("lists") or {})
+        for name, change in persons.items():
+            info = counts.get(name) or {"kind": "person", "records": 0}
+            counts[name] = dict(info, records=info.get("records", 0) + change)
+        after = {n: i.get("records") for n, i in counts.items()
+                 if i.get("kind") == "person" and i.get("records")}
+        declared = {n: i.get("records") for n, i in (manifest.get("lists") or {}).items()
+                    if isinstance(i, dict) and i.get("kind") == "person" and i.get("records")}
+        if after != declared:
+            raise CorruptBundle("the delta's person changes do not take the lists held to the "
+                                "numbers of records its manifest declares")
         result = delta.apply(live, unpacked, staging, manifest, held["counts"]["documents"])
         for name, digest in (manifest.get("result") or {}).items():
             if name in result and result[name] != digest:
