@@ -138,6 +138,7 @@ def main() -> None:
     ap.add_argument("--changes", type=int, default=100_000)
     ap.add_argument("--work", type=Path, default=HERE / "out" / "delta")
     ap.add_argument("--reuse", action="store_true", help="keep the sources and bundles")
+    ap.add_argument("--profile", action="store_true", help="profile the delta's application")
     ap.add_argument("--checker", nargs=3, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.checker:
@@ -222,8 +223,16 @@ def main() -> None:
     other.import_bundle(full1)
     peer_s, full_checks = with_checks(work / "desk", "full import of v2 over v1",
                                       lambda: desk.import_bundle(full2))
+    def apply_delta():
+        if not args.profile:
+            return other.import_bundle(step)
+        import cProfile
+        import pstats
+        profile = cProfile.Profile()
+        profile.runcall(other.import_bundle, step)
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
     delta_s, delta_checks = with_checks(work / "desk-delta", "delta v1 -> v2 applied",
-                                        lambda: other.import_bundle(step))
+                                        apply_delta)
     held = other.manifest()
     print()
     print(f"store: {held['counts']['documents']:,} documents, {held['counts']['persons']:,} "
