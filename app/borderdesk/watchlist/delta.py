@@ -33,6 +33,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -106,6 +107,17 @@ def apply(base: Path, delta: Path, out: Path, manifest: dict, base_documents: in
         overlay.create(out / overlay.NAME).close()
     slots = (base / "persons.born").stat().st_size // YEARS.itemsize
     reprepare = _rules_differ(base, manifest)
+    try:
+        added = _AddedPersons(delta, check_records and not reprepare)  # beside the merges
+    except sqlite3.Error as exc:
+        raise CorruptBundle(f"the delta's changes cannot be read: {exc}") from None
+    try:
+        return _apply(base, delta, out, manifest, base_documents, slots, reprepare, added)
+    finally:
+        added.join()  # never left reading a staging directory that goes
+
+
+def _apply(base, delta, out, manifest, base_documents, slots, reprepare, added_persons):
     db = sqlite3.connect(f"file:{out / overlay.NAME}", uri=True, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode=OFF")
@@ -120,7 +132,7 @@ def apply(base: Path, delta: Path, out: Path, manifest: dict, base_documents: in
         if rows != manifest.get("counts", {}).get("documents"):
             raise CorruptBundle(f"the delta leaves {rows} document records, its manifest "
                                 f"declares {manifest.get('counts', {}).get('documents')}")
-        person_del, added_years, add_keys = _apply_persons(db, slots, check_records, delta,
+        person_del, added_years, add_keys = _apply_persons(db, slots, added_persons, delta,
                                                            reprepared)
         db.execute("COMMIT")
     except sqlite3.IntegrityError as exc:
@@ -151,6 +163,8 @@ def apply(base: Path, delta: Path, out: Path, manifest: dict, base_documents: in
     pids.tofile(out / "persons.pids")
     digests["persons.hash"] = hashlib.sha256(hashes.data).hexdigest()
     digests["persons.pids"] = hashlib.sha256(pids.data).hexdigest()
+    if isinstance(added_years, _AddedPersons):
+        added_years = added_years.result()
     np.concatenate([years, added_years]).astype(YEARS).tofile(out / "persons.born")
     if reprepare or (base / "name-rules").is_file():
         (out / "name-rules").write_text(rules_version())
@@ -213,8 +227,8 @@ def _apply_documents(db: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray]:
     return doc_del, doc_add
 
 
-def _apply_persons(db: sqlite3.Connection, slots: int, check_records: bool, delta: Path,
-                   reprepared):
+def _apply_persons(db: sqlite3.Connection, slots: int, added_persons: _AddedPersons,
+                   delta: Path, reprepared):
     removed = _count(db, "SELECT count(*) FROM d.person_del")
     db.execute("""DELETE FROM main.person_add WHERE pid IN
                   (SELECT x.pid FROM d.person_del x JOIN main.person_add a
@@ -240,13 +254,7 @@ def _apply_persons(db: sqlite3.Connection, slots: int, check_records: bool, delt
         db.execute("UPDATE main.person_add SET prepared = (SELECT prepared FROM w.persons p "
                    "WHERE p.pid = person_add.pid) WHERE pid >= ?", (slots,))
         return person_del, reprepared[0], reprepared[1]
-    years = np.zeros(added, dtype=YEARS)
-    for pid, text, prepared in db.execute(
-            "SELECT pid, record, prepared FROM d.person_add ORDER BY pid"):
-        rec = json.loads(text)
-        years[pid - slots] = _year(rec.get("birth_date") or "") if isinstance(rec, dict) else 0
-        if check_records:
-            check_person(pid, text, prepared, int(years[pid - slots]))
+    years = added_persons
     add_hashes = np.fromfile(delta / "persons-add.hash", dtype=U64)
     add_pids = np.fromfile(delta / "persons-add.pids", dtype=PIDS)
     if len(add_hashes) != len(add_pids) or (len(add_pids) and (
@@ -255,6 +263,50 @@ def _apply_persons(db: sqlite3.Connection, slots: int, check_records: bool, delt
     if len(add_hashes) > 1 and not np.all(add_hashes[1:] >= add_hashes[:-1]):
         raise CorruptBundle("the delta's name keys are not sorted")
     return person_del, years, (add_hashes, add_pids)
+
+
+class _AddedPersons(threading.Thread):
+    """Validates the delta's added person records and reads their birth years, on a thread
+    beside the merges (which spend their time in SQLite and numpy, without the GIL);
+    :meth:`result` waits for it and gives the years, or raises what it found."""
+
+    def __init__(self, delta: Path, check_records: bool) -> None:
+        super().__init__(name="delta-persons", daemon=True)
+        self.delta, self.check_records = delta, check_records
+        db = sqlite3.connect(f"file:{delta / 'delta.db'}?mode=ro", uri=True)
+        try:
+            (added,) = db.execute("SELECT count(*) FROM person_add").fetchone()
+        finally:
+            db.close()
+        self.years = np.zeros(added, dtype=YEARS)
+        self.error: Exception | None = None
+        self.start()
+
+    def run(self) -> None:
+        db = None
+        try:
+            db = sqlite3.connect(f"file:{self.delta / 'delta.db'}?mode=ro", uri=True)
+            rows = db.execute("SELECT pid, record, prepared FROM person_add ORDER BY pid")
+            for i, (pid, text, prepared) in enumerate(rows):
+                rec = json.loads(text)
+                year = _year(rec.get("birth_date") or "") if isinstance(rec, dict) else 0
+                self.years[i] = year  # the numbers run on from the base's (checked)
+                if self.check_records:
+                    check_person(pid, text, prepared, year)
+        except Exception as exc:  # handed to the thread that applies the delta
+            self.error = exc
+        finally:
+            if db is not None:
+                db.close()
+
+    def result(self) -> np.ndarray:
+        self.join()
+        if isinstance(self.error, (CorruptBundle, sqlite3.Error)):
+            raise self.error
+        if self.error is not None:
+            raise CorruptBundle(f"a person record of the delta does not validate: "
+                                f"{self.error}")
+        return self.years
 
 
 def _reprepared(db: sqlite3.Connection, slots: int, delta: Path, out: Path, manifest: dict):
