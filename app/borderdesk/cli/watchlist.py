@@ -162,6 +162,7 @@ def _trust(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    held = None
     try:
         for path, outcome in watchlists.import_bundles(args.files):
             if isinstance(outcome, Exception):
@@ -173,8 +174,11 @@ def _import(args: argparse.Namespace) -> int:
             print(f"imported version {outcome['version']} ({how}) from publisher "
                   f"{outcome['publisher']}: {counts['documents']} documents, "
                   f"{counts['persons']} persons")
+            held = outcome["version"]
     except watchlists.WatchlistError as exc:
-        print(f"borderdesk: bundle refused, the lists are unchanged: {exc}", file=sys.stderr)
+        kept = "the lists are unchanged" if held is None else \
+            f"the lists stay at version {held}, imported above"
+        print(f"borderdesk: bundle refused, {kept}: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     return EXIT_OK
 

@@ -200,3 +200,21 @@ def test_delta_build_and_import_on_the_command_line(loaded, capsys):
     code, _, err = run(capsys, "watchlist", "build", v2, "--key", key, "--version", 2,
                        "--out", loaded / "x.bundle", "--base-version", 1)
     assert code == 2 and "needs --base-source" in err
+
+
+def test_a_chain_cut_by_a_refused_bundle_says_where_the_lists_stay(loaded, capsys):
+    key = loaded / "keys/publisher.key"
+    v2 = write_ndjson(loaded / "v2.ndjson", [doc_record(1), doc_record(3)])
+    run(capsys, "watchlist", "build", v2, "--key", key, "--version", 2, "--out",
+        loaded / "d2.bundle", "--base", loaded / "v1.bundle", "--full-out", loaded / "f2.bundle")
+    run(capsys, "watchlist", "build", v2, "--key", key, "--version", 3, "--out",
+        loaded / "d3.bundle", "--base", loaded / "f2.bundle")
+    import tarfile
+    with tarfile.open(loaded / "d3.bundle") as tar:
+        member = tar.getmember("delta.db")
+    data = bytearray((loaded / "d3.bundle").read_bytes())
+    data[member.offset_data + member.size // 2] ^= 1
+    (loaded / "d3.bundle").write_bytes(bytes(data))
+    code, out, err = run(capsys, "watchlist", "import", loaded / "d2.bundle", loaded / "d3.bundle")
+    assert code == 1 and "imported version 2" in out
+    assert "the lists stay at version 2, imported above" in err
