@@ -133,6 +133,7 @@ class SyncSection:
     timeout_seconds: float = 30.0  # a download that stalls this long is cut and retried
     retries: int = 4  # tries of each download beyond the first, with back-off
     backoff_seconds: float = 2.0  # the first wait between tries; doubles each time
+    ca_file: str = ""  # https: a PEM file of the CA(s) the mirror's certificate is signed by
 
 
 @dataclass

@@ -13,6 +13,7 @@ switches in one rename.
 from __future__ import annotations
 
 import logging
+import ssl
 import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -42,8 +43,14 @@ def sync_now(config: Config | None = None, source: str | None = None) -> Report:
         raise SyncError("no sync source: give --source (a directory or an http(s) URL) or "
                         "set [sync] source in the configuration")
     started = datetime.now(timezone.utc)
+    context = None
+    if config.sync.ca_file:
+        try:
+            context = ssl.create_default_context(cafile=config.sync.ca_file)
+        except (OSError, ssl.SSLError) as exc:
+            raise SyncError(f"[sync] ca_file {config.sync.ca_file}: {exc}") from None
     http = Http(timeout=config.sync.timeout_seconds, retries=config.sync.retries,
-                backoff=config.sync.backoff_seconds)
+                backoff=config.sync.backoff_seconds, ssl_context=context)
     try:
         report = sync(store, source, http)
     except (WatchlistError, OSError) as exc:

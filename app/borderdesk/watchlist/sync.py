@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import socket
+import ssl
 import time
 import urllib.error
 import urllib.parse
@@ -134,6 +135,7 @@ class Http:
     timeout: float = 30.0
     retries: int = 4
     backoff: float = 2.0
+    ssl_context: ssl.SSLContext | None = None  # https: the CAs to trust (default: the system's)
     sleep: Callable[[float], None] = time.sleep
     attempts: list[str] = field(default_factory=list)  # what went wrong, for the report
 
@@ -144,7 +146,8 @@ class Http:
             if attempt:
                 self.sleep(self.backoff * 2 ** (attempt - 1))
             try:
-                with urllib.request.urlopen(_request(url), timeout=self.timeout) as resp:
+                with urllib.request.urlopen(_request(url), timeout=self.timeout,
+                                            context=self.ssl_context) as resp:
                     data = resp.read(limit + 1)
                 if len(data) > limit:
                     raise SyncError(f"{url} is larger than an index can be")
@@ -197,7 +200,7 @@ class Http:
         if have:
             req.add_header("Range", f"bytes={have}-")
         try:
-            resp = urllib.request.urlopen(req, timeout=self.timeout)
+            resp = urllib.request.urlopen(req, timeout=self.timeout, context=self.ssl_context)
         except urllib.error.HTTPError as exc:
             if exc.code == 416:  # nothing past what we have: let the checks judge it
                 return
@@ -226,6 +229,9 @@ def _request(url: str) -> urllib.request.Request:
 def _why(exc: Exception) -> str:
     if isinstance(exc, (socket.timeout, TimeoutError)):
         return "timed out (the server stalled)"
+    if isinstance(getattr(exc, "reason", None), ssl.SSLCertVerificationError):
+        return (f"the mirror's certificate is not trusted ({exc.reason.verify_message}); "
+                "[sync] ca_file names the CA that signed it")
     reason = getattr(exc, "reason", None)
     return str(reason or exc) or type(exc).__name__
 

@@ -254,3 +254,56 @@ def test_background_sync_needs_a_source_and_an_interval(data_dir):
     assert not desk_sync.BackgroundSync(config).start()  # no source
     config.sync.source, config.sync.interval_minutes = str(data_dir), 0
     assert not desk_sync.BackgroundSync(config).start()  # never on its own
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    """A CA-less certificate for 127.0.0.1 (its own issuer), and its key."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "mirror.test")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(hours=1))
+            .not_valid_after(now + dt.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = folder / "mirror.pem", folder / "mirror.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+def test_https_mirror_with_the_desk_s_ca(store, mirror, publisher, tmp_path, data_dir):
+    import ssl
+    from borderdesk.desk import sync as desk_sync
+    from borderdesk.desk.config import Config
+    sync.write_index(mirror, publisher.private, sequence=1)
+    cert, key = _self_signed(tmp_path)
+    srv = Mirror(mirror)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    srv.socket = context.wrap_socket(srv.socket, server_side=True)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = srv.url.replace("http://", "https://")
+        config = Config.load()
+        config.sync.retries, config.sync.timeout_seconds = 0, 2.0
+        with pytest.raises(sync.SyncError, match="certificate is not trusted"):
+            desk_sync.sync_now(config, url)
+        config.sync.ca_file = str(cert)
+        assert desk_sync.sync_now(config, url).imported == [3]
+    finally:
+        srv.shutdown()
+        srv.server_close()
