@@ -124,6 +124,21 @@ class WatchlistSection:
 
     max_candidates: int = 100  # persons scored per holder, the best by shared name keys
     bundle_valid_hours: float = 168.0  # validity a publisher gives a bundle it builds
+    warning_hours: float = 24.0  # lists older than this are shown WARNING (past expiry: STALE)
+    # The warning age of particular lists, by list name: {"SLTD" = 12.0}
+    list_warning_hours: dict = field(default_factory=dict)
+
+
+@dataclass
+class SyncSection:
+    """Keeping the lists current (:mod:`borderdesk.desk.sync`)."""
+
+    source: str = ""  # a directory (USB stick, shared folder) or an http(s):// mirror; "" none
+    interval_minutes: float = 60.0  # the desk's background sync; 0: never on its own
+    timeout_seconds: float = 30.0  # a download that stalls this long is cut and retried
+    retries: int = 4  # tries of each download beyond the first, with back-off
+    backoff_seconds: float = 2.0  # the first wait between tries; doubles each time
+    ca_file: str = ""  # https: a PEM file of the CA(s) the mirror's certificate is signed by
 
 
 @dataclass
@@ -159,6 +174,7 @@ class Config:
     camera: CameraSection = field(default_factory=CameraSection)
     scanner: ScannerSection = field(default_factory=ScannerSection)
     watchlist: WatchlistSection = field(default_factory=WatchlistSection)
+    sync: SyncSection = field(default_factory=SyncSection)
     screening: ScreeningSection = field(default_factory=ScreeningSection)
     hitlog: HitlogSection = field(default_factory=HitlogSection)
     data_dir: Path = field(default_factory=data_dir)

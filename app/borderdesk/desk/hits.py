@@ -123,6 +123,14 @@ class Hits:
     def count_clear(self, at: datetime) -> None:
         self.log.count_clear(at)
 
+    def newest(self) -> datetime | None:
+        """When the newest entry of the log was recorded (None for an empty log)."""
+        text = self.log.newest_recorded()
+        if not text:
+            return None
+        t = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+
     def _decide(self, build, value: str, hit_id: str, officer: str, at: datetime | None,
                 **kw) -> str:
         if self.log.entry(hit_id) is None:

@@ -28,6 +28,7 @@ from ..watchlist.exceptions import WatchlistError
 from ..watchlist.lists import Lists
 from ..watchlist.match import Level, Match
 from ..watchlist.screen import screen as screen_lists
+from ..watchlist.sync import load_state as sync_state
 from . import documents, watchlists
 from .config import Config
 from .dispositions import Disposition, DispositionError, DispositionRecord, clean_note
@@ -50,7 +51,15 @@ class DeskStatus:
     desk_id: str
     checkpoint: str
     watchlist: WatchlistState
-    last_sync: datetime | None
+    last_sync: datetime | None  # the last successful sync, else when the lists were imported
+    sync_error: str | None = None  # why the last sync failed, when it did
+
+
+def _parse_time(text) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
 
 
 class Desk:
@@ -68,6 +77,10 @@ class Desk:
         self.officer = ""  # the signed-in officer's id; set by the session
         self._hits: Hits | None = None
         self._hits_lock = threading.Lock()
+        # The latest time this desk has seen happen (a verified bundle's publication, a
+        # logged hit): a clock earlier than it was set back (reported on every verdict).
+        self._newest_seen = None
+        self._hit_log_seen = False
 
     @property
     def hits(self) -> Hits:
@@ -80,8 +93,34 @@ class Desk:
 
     def start(self) -> None:
         """Open the parts at desk start; apply the hit log's retention when configured."""
+        self.store.recover()  # what an import killed part-way left behind
         if self.config.hitlog.auto_redact:
             self.hits.redact()
+        self._see_hit_log()
+
+    def _see_hit_log(self) -> None:
+        """Take the hit log's newest entry into the newest time seen (once)."""
+        if self._hit_log_seen:
+            return
+        self._hit_log_seen = True
+        try:
+            self._see(self.hits.newest())
+        except LogUnavailable:
+            pass
+
+    def _see(self, when: datetime | None) -> None:
+        if when is not None and (self._newest_seen is None or when > self._newest_seen):
+            self._newest_seen = when
+
+    def newest_seen(self) -> datetime | None:
+        """The latest of the hit log's entries (at start, and hits since) and the
+        publication times of the bundles verified."""
+        self._see(self.store.newest_seen())
+        return self._newest_seen
+
+    def watchlist_state(self, lists: Lists, at: datetime) -> WatchlistState:
+        return watchlists.state_of(lists.manifest, at, self._rules_differ, config=self.config,
+                                   newest_seen=self._newest_seen)
 
     def close(self) -> None:
         if self._hits is not None:
@@ -111,6 +150,7 @@ class Desk:
                     self._lists_error = str(exc)
                 self._lists_dir = live
                 self._rules_differ = self._lists is not None and self._lists.rules_differ()
+                self._see(self.store.newest_seen())
             return self._lists
 
     def screen_lists(self, doc: Document, at: datetime
@@ -121,7 +161,7 @@ class Desk:
             return (), self._no_lists()
         matches = screen_lists(lists, doc, self.config.screening,
                                self.config.watchlist.max_candidates)
-        return matches, watchlists.state_of(lists.manifest, at, self._rules_differ)
+        return matches, self.watchlist_state(lists, at)
 
     def check(self, mrz: str | Document, source: str = "manual",
               officer: str | None = None) -> Verdict:
@@ -131,6 +171,7 @@ class Desk:
         (``Verdict.hit_id``). Should the log fail (a full disk), the verdict is
         still returned — an officer must see a hit — with ``hit_log_error`` set.
         """
+        self._see_hit_log()
         checked_at = self.now()
         today = checked_at.astimezone().date()
         doc = mrz if isinstance(mrz, Document) else documents.read_mrz(mrz, today=today)
@@ -147,7 +188,9 @@ class Desk:
             if verdict.level is Level.CLEAR:
                 self.hits.count_clear(verdict.checked_at)
                 return verdict
-            return dataclasses.replace(verdict, hit_id=self.hits.record(verdict, officer))
+            hit_id = self.hits.record(verdict, officer)
+            self._see(verdict.checked_at)
+            return dataclasses.replace(verdict, hit_id=hit_id)
         except LogUnavailable as exc:
             log.error("hit log unavailable: %s", type(exc.__cause__ or exc).__name__)
             if verdict.level is Level.CLEAR:
@@ -178,26 +221,36 @@ class Desk:
         return DispositionRecord(verdict.hit_id, disposition, note, officer, at, entry_id)
 
     def status(self) -> DeskStatus:
-        """The desk's identity and the state of its lists, for the status bar.
+        """The desk's identity, the state of its lists and of the last sync, for the
+        status bar.
 
-        ``last_sync`` is when the live lists arrived on this desk (their import).
+        ``last_sync`` is the last successful sync (:mod:`borderdesk.desk.sync`), or,
+        when the lists came another way, when the live lists arrived on this desk.
         """
         now = self.now()
         lists = self.lists()
+        synced = sync_state(self.store)
+        error = synced.get("error")
+        last = _parse_time(synced.get("last_success"))
         if lists is None:
             return DeskStatus(self.config.desk.desk_id, self.config.desk.checkpoint,
-                              self._no_lists(), last_sync=None)
-        state = watchlists.state_of(lists.manifest, now, self._rules_differ)
-        try:
-            imported = datetime.fromtimestamp(self._lists_dir.stat().st_mtime, timezone.utc)
-        except (OSError, AttributeError):
-            imported = None
+                              self._no_lists(), last_sync=last, sync_error=error)
+        self.newest_seen()
+        state = self.watchlist_state(lists, now)
+        if last is None:
+            try:
+                last = datetime.fromtimestamp(self._lists_dir.stat().st_mtime, timezone.utc)
+            except (OSError, AttributeError):
+                last = None
         return DeskStatus(self.config.desk.desk_id, self.config.desk.checkpoint, state,
-                          last_sync=imported)
+                          last_sync=last, sync_error=error)
 
     def _no_lists(self) -> WatchlistState:
         """The state a desk without readable lists reports (with why, when it is known)."""
+        state = NO_LISTS
+        if self._newest_seen is not None:
+            state = watchlists.state_of(None, self.now(), newest_seen=self._newest_seen)
         if self._lists_error:
-            return dataclasses.replace(NO_LISTS, notes=NO_LISTS.notes + (
+            return dataclasses.replace(state, notes=state.notes + (
                 f"the lists cannot be read: {self._lists_error}",))
-        return NO_LISTS
+        return state

@@ -234,6 +234,11 @@ class HitLog:
         with self.engine.connect() as c:
             return c.execute(select(func.count()).select_from(ENTRY)).scalar_one()
 
+    def newest_recorded(self) -> str | None:
+        """The time of the newest entry (ISO 8601, UTC), None for an empty log."""
+        with self.engine.connect() as c:
+            return c.execute(select(func.max(ENTRY.c.recorded_at))).scalar_one()
+
 
 def _text(value: dict) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

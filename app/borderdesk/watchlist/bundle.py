@@ -17,6 +17,7 @@ the manifest's part names (paths, ``..``, links, devices) are refused.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import io
@@ -192,6 +193,18 @@ def _parts(manifest: dict) -> dict[str, Part]:
     return parts
 
 
+def peek(path: Path) -> dict:
+    """The manifest of the bundle at ``path``, NOT verified: for ordering bundles and
+    choosing which to fetch, never for trusting one (:func:`unpack` verifies)."""
+    try:
+        with tarfile.open(path, "r|") as tar:
+            data = _read_member(tar, _next(tar), MANIFEST, MAX_MANIFEST)
+    except (tarfile.TarError, EOFError, zlib.error):
+        raise CorruptBundle(f"{path} is not a borderdesk bundle") from None
+    manifest = _parse_manifest(data)
+    return manifest
+
+
 @dataclass(frozen=True)
 class Verified:
     manifest: dict
@@ -200,7 +213,8 @@ class Verified:
 
 
 def unpack(path: Path, trusted: dict[str, Ed25519PublicKey], into: Path,
-           accept: Callable[[dict], None]) -> Verified:
+           accept: Callable[[dict], None], retired: Callable[[str], str | None] = None
+           ) -> Verified:
     """Verify the bundle at ``path`` and write its parts into the empty directory ``into``.
 
     ``trusted`` maps key fingerprints to public keys; ``accept(manifest)`` is
@@ -224,6 +238,10 @@ def unpack(path: Path, trusted: dict[str, Ed25519PublicKey], into: Path,
         signature = _read_member(tar, _next(tar), SIGNATURE, 64)
         manifest = _parse_manifest(data)
         public = trusted.get(manifest["publisher"])
+        why = retired(manifest["publisher"]) if public is None and retired else None
+        if why:
+            raise UnknownPublisher(f"the bundle is signed by publisher key "
+                                   f"{manifest['publisher']}, which was {why}; refused")
         if public is None:
             raise UnknownPublisher(
                 f"the bundle is signed by publisher key {manifest['publisher']}, which this desk "
@@ -289,7 +307,7 @@ def _copy_part(tar: tarfile.TarFile, member: tarfile.TarInfo, part: Part, dest: 
         raise CorruptBundle(f"the bundle is truncated or damaged in part {part.name!r} "
                             f"({exc})") from None
     except OSError as exc:
-        raise BundleError(f"cannot write {dest}: {exc.strerror or exc}") from None
+        raise BundleError(write_failed(dest, exc)) from None
     if inflate is not None and (not inflate.eof or inflate.unused_data):
         raise CorruptBundle(f"part {part.name!r} is truncated (its gzip stream does not end "
                             "where it should)")
@@ -298,6 +316,13 @@ def _copy_part(tar: tarfile.TarFile, member: tarfile.TarInfo, part: Part, dest: 
     if h.hexdigest() != part.sha256:
         raise CorruptBundle(f"part {part.name!r} does not match the SHA-256 in the signed "
                             "manifest: the bundle was altered or damaged")
+
+
+def write_failed(dest: Path, exc: OSError) -> str:
+    """The message for a write that failed: a full disk said as such."""
+    if exc.errno == errno.ENOSPC:
+        return f"the disk is full (writing {dest.name} in {dest.parent.parent})"
+    return f"cannot write {dest}: {exc.strerror or exc}"
 
 
 def _inflate(inflate, chunk: bytes, part: Part, written: int) -> list[bytes]:

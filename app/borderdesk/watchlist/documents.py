@@ -26,7 +26,7 @@ import numpy as np
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from . import hashindex
+from . import hashindex, overlay
 from .records import DocumentRecord, normalise_number
 
 INDEX_PERSON = b"bd-doc-index"
@@ -82,11 +82,11 @@ class ListedDocument:
 class DocumentWriter:
     """Builds ``documents.hash``/``.dir``/``.db`` in ``workdir`` from records added one by one."""
 
-    def __init__(self, workdir: Path, key: bytes) -> None:
+    def __init__(self, workdir: Path, key: bytes, strings: dict[str, int] | None = None) -> None:
         self.workdir = workdir
         self.key = key
         self.hashes = array("Q")
-        self.strings: dict[str, int] = {}
+        self.strings: dict[str, int] = dict(strings or {})  # a delta's: the base's, then new ones
         self.lists: dict[str, int] = {}
         self._tmp = workdir / "documents-unsorted.db"
         self._db = sqlite3.connect(self._tmp)
@@ -100,7 +100,11 @@ class DocumentWriter:
             i = self.strings[s] = len(self.strings)
         return i
 
-    def add(self, rec: DocumentRecord) -> None:
+    def row(self, rec: DocumentRecord) -> tuple[int, int, bytes]:
+        """The record as ``documents.db`` stores it: (hash of its number, its own number,
+        its details encrypted). The same record gives the same row under the same key and
+        strings (the encryption's nonce is the record's own number), so a delta can tell a
+        changed record from an unchanged one without decrypting anything."""
         n = record_key(self.key, rec.list, rec.id)
         h = hashindex.keyed_hash(self.key, rec.document_number, INDEX_PERSON)
         plain = SEPARATOR.join((rec.id, str(self._string(rec.list)), rec.issuing_state,
@@ -108,6 +112,10 @@ class DocumentWriter:
                                 str(self._string(rec.action)))).encode()
         data = ChaCha20Poly1305(_detail_key(self.key, rec.document_number)).encrypt(
             _nonce(n), plain, None)
+        return h, n, data
+
+    def add(self, rec: DocumentRecord) -> None:
+        h, n, data = self.row(rec)
         self.hashes.append(h)
         self.lists[rec.list] = self.lists.get(rec.list, 0) + 1
         self._rows.append((_signed(h), n, data))
@@ -155,6 +163,9 @@ class DocumentList:
                                    uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._strings = dict(self._db.execute("SELECT i, s FROM strings"))
+        self.overlay = overlay.open_overlay(directory)
+        if self.overlay is not None:
+            self._strings.update(self.overlay.execute("SELECT i, s FROM strings"))
 
     def __len__(self) -> int:
         return len(self.index)
@@ -170,6 +181,11 @@ class DocumentList:
         with self._lock:
             rows = self._db.execute("SELECT n, data FROM documents WHERE h = ?",
                                     (_signed(h),)).fetchall()
+            if self.overlay is not None:  # rows a delta removed or added since the base
+                gone = {n for (n,) in self.overlay.execute("SELECT n FROM doc_del WHERE h = ?",
+                                                           (_signed(h),))}
+                rows = [r for r in rows if r[0] not in gone] + self.overlay.execute(
+                    "SELECT n, data FROM doc_add WHERE h = ?", (_signed(h),)).fetchall()
         aead = ChaCha20Poly1305(_detail_key(self.key, number))
         found = []
         for n, data in rows:
@@ -185,8 +201,14 @@ class DocumentList:
 
     def row_count(self) -> int:
         with self._lock:
-            return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+            n = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+            if self.overlay is not None:
+                n += self.overlay.execute("SELECT (SELECT count(*) FROM doc_add) - "
+                                          "(SELECT count(*) FROM doc_del)").fetchone()[0]
+            return n
 
     def close(self) -> None:
         self.index.close()
         self._db.close()
+        if self.overlay is not None:
+            self.overlay.close()

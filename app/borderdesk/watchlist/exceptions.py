@@ -52,6 +52,14 @@ class StaleVersion(BundleError):
     """The bundle's version is not newer than the one held (a replay or a rollback)."""
 
 
+class NeedsBase(BundleError):
+    """A delta does not apply to the lists held: ``needed`` is the version it applies to."""
+
+    def __init__(self, needed: int, message: str) -> None:
+        self.needed = needed
+        super().__init__(message)
+
+
 class KeyFileError(WatchlistError):
     """A key file is missing, unreadable or of the wrong kind."""
 

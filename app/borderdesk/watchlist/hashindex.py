@@ -6,10 +6,11 @@ person numbers beside them). Looking a value up is hashing it, reading the
 directory entry of its top bits, and a binary search of the few hashes in that
 bucket: two or three pages touched, a few microseconds, whatever the size.
 
-The hashes are BLAKE2b (RFC 7693) keyed with a secret drawn afresh for each
-full bundle, so the file alone does not give the list away: a number can be
-confirmed by someone who knows it, not read off in bulk, and a table
-precomputed for one bundle is useless for the next.
+The hashes are BLAKE2b (RFC 7693) keyed with a secret of the bundle's series
+(a full bundle and the deltas after it; :func:`.build.index_key`), so the file
+alone does not give the list away: a number can be confirmed by someone who
+knows it, not read off in bulk, and a table precomputed for one series is
+useless for the next.
 
 Files (little-endian, no header): ``NAME.hash``, the sorted ``uint64`` hashes;
 ``NAME.dir``, ``2**bits + 1`` ``uint64`` offsets, entry ``b`` the first index

@@ -73,16 +73,20 @@ class Lists:
         key = _index_key(manifest)
         try:
             documents = DocumentList(path, key)
-            persons = PersonList(path, key)
+            persons = PersonList(path, key, count=_count(manifest, "persons"))
         except (OSError, sqlite3.Error) as exc:
             raise CorruptBundle(f"the lists in {path} cannot be opened: {exc}") from None
         return cls(path, manifest, documents, persons)
 
     @staticmethod
-    def verify(path: Path, manifest: dict) -> None:
-        """Check an unpacked version before it goes live; raises :class:`CorruptBundle`."""
+    def verify(path: Path, manifest: dict, records: bool = True) -> None:
+        """Check a version before it goes live; raises :class:`CorruptBundle`.
+
+        ``records=False`` leaves out validating every person record (a delta's
+        version: its base's were validated at their import, its own by the delta).
+        """
         _index_key(manifest)
-        missing = PARTS - set(manifest.get("parts", {}))
+        missing = {p for p in PARTS if not (path / p).is_file()}
         if missing:
             raise CorruptBundle(f"the bundle lacks part(s) {', '.join(sorted(missing))}")
         n_docs, n_persons = _count(manifest, "documents"), _count(manifest, "persons")
@@ -90,17 +94,45 @@ class Lists:
         try:
             lists.documents.index.check()
             lists.persons.index.check()
-            if len(lists.documents) != n_docs or lists.documents.row_count() != n_docs:
+            # A delta's version: its rows were counted as the delta was applied.
+            if len(lists.documents) != n_docs or (records and
+                                                  lists.documents.row_count() != n_docs):
                 raise CorruptBundle("the document lists do not hold the number of records "
                                     "the manifest declares")
-            if len(lists.persons) != n_persons:
+            # A delta's version: its persons were counted, list by list, as it was applied.
+            if records and lists.persons.check_records() != n_persons:
                 raise CorruptBundle("the person lists do not hold the number of records "
                                     "the manifest declares")
-            lists.persons.check_records()
+            Lists._check_list_counts(manifest, lists, n_docs, n_persons, records)
         except sqlite3.Error as exc:
             raise CorruptBundle(f"a list database is damaged: {exc}") from None
         finally:
             lists.close()
+
+    @staticmethod
+    def _check_list_counts(manifest: dict, lists: Lists, n_docs: int, n_persons: int,
+                           held: bool = True) -> None:
+        """The manifest's per-list counts add up to its totals, and to what the files hold."""
+        table = manifest.get("lists")
+        if not isinstance(table, dict):
+            raise CorruptBundle("the manifest's table of lists is missing or malformed")
+        totals = {"document": 0, "person": 0}
+        for name, info in table.items():
+            ok = (isinstance(info, dict) and info.get("kind") in totals
+                  and isinstance(info.get("records"), int) and info["records"] >= 0)
+            if not ok:
+                raise CorruptBundle(f"the manifest's entry for list {name!r} is malformed")
+            totals[info["kind"]] += info["records"]
+        if totals["document"] != n_docs or totals["person"] != n_persons:
+            raise CorruptBundle("the manifest's lists do not add up to the number of records "
+                                "it declares")
+        if not held:
+            return
+        declared = {name: info["records"] for name, info in table.items()
+                    if info["kind"] == "person" and info["records"]}
+        if lists.persons.list_counts() != declared:
+            raise CorruptBundle("the person lists do not hold the number of records the "
+                                "manifest declares for each list")
 
     def close(self) -> None:
         self.documents.close()

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import hashindex
+from . import hashindex, overlay
 from .exceptions import CorruptBundle, InvalidRecord
 from .records import PersonRecord, person_record
 
@@ -92,9 +92,10 @@ def _year(birth_date: str) -> int:
 class PersonWriter:
     """Builds ``persons.db`` and the candidate index in ``workdir``."""
 
-    def __init__(self, workdir: Path, key: bytes) -> None:
+    def __init__(self, workdir: Path, key: bytes, first_pid: int = 0) -> None:
         self.workdir = workdir
         self.key = key
+        self.first_pid = first_pid  # a delta's persons take the numbers after its base's
         self.count = 0
         self.name_count = 0
         self.lists: dict[str, dict] = {}
@@ -110,9 +111,13 @@ class PersonWriter:
         """)
         self._rows: list[tuple] = []
 
-    def add(self, rec: PersonRecord) -> None:
+    def add(self, rec: PersonRecord, pid: int | None = None) -> None:
+        """Add a person under the next number, or under ``pid`` (higher than any before:
+        the numbers skipped stay unused, as a delta's removals leave them)."""
         names = _names()
-        pid = self.count
+        if pid is None:
+            pid = self.first_pid + len(self.years)
+        self.pad(pid - self.first_pid)
         # Every spelling worth comparing each name in (a Cyrillic name also in German spelling).
         prepared = [form for n in rec.names
                     for form in names.name_forms(n.surname, n.given_names, n.full_name)]
@@ -134,6 +139,12 @@ class PersonWriter:
         counts["names"] += len(rec.names)
         if len(self._rows) >= BATCH:
             self._flush()
+
+    def pad(self, slots: int) -> None:
+        """Leave the person numbers up to ``first_pid + slots`` unused (year 0)."""
+        if slots < len(self.years):
+            raise ValueError("person numbers must rise")
+        self.years.extend([0] * (slots - len(self.years)))
 
     def _flush(self) -> None:
         self._db.executemany("INSERT INTO persons VALUES (?, ?, ?, ?, ?)", self._rows)
@@ -192,7 +203,9 @@ class PersonList:
 
     CACHE = 4096
 
-    def __init__(self, directory: Path, key: bytes) -> None:
+    def __init__(self, directory: Path, key: bytes, count: int | None = None) -> None:
+        """``count``: the number of persons as the version's manifest says (checked at its
+        import), else they are counted (a scan of ``persons.db``)."""
         self.key = key
         self.index = hashindex.HashIndex(directory / "persons")
         self._maps = []
@@ -203,13 +216,20 @@ class PersonList:
         self._db = sqlite3.connect(f"file:{directory / 'persons.db'}?mode=ro&immutable=1",
                                    uri=True, check_same_thread=False)
         self._lock = threading.Lock()
-        # Person numbers run 0 .. n-1 (checked at import): the last one gives the count
-        # without reading the table.
-        last = self._db.execute("SELECT max(pid) FROM persons").fetchone()[0]
-        self.count = 0 if last is None else last + 1
-        if len(self.years) != self.count:
-            raise CorruptBundle("persons.born does not hold one year per person")
+        # Person numbers rise with the records; a person removed by a delta leaves its
+        # number unused. persons.born holds a year for every number (checked at import).
+        self.slots = len(self.years)
+        self.overlay = overlay.open_overlay(directory)
+        self.count = self._live_count() if count is None else count
         self._cache: OrderedDict[int, ListedPerson] = OrderedDict()
+
+    def _live_count(self) -> int:
+        (n,) = self._db.execute("SELECT count(*) FROM persons").fetchone()
+        if self.overlay is not None:
+            (removed,) = self.overlay.execute("SELECT count(*) FROM person_del").fetchone()
+            (added,) = self.overlay.execute("SELECT count(*) FROM person_add").fetchone()
+            n += added - removed
+        return n
 
     def _array(self, path: Path, dtype: np.dtype) -> np.ndarray:
         with path.open("rb") as f:
@@ -276,11 +296,14 @@ class PersonList:
                     found[pid] = hit
             missing = sorted(set(pids) - set(found))  # in file order: fewer seeks
             rows = []
-            for i in range(0, len(missing), 500):
-                chunk = missing[i:i + 500]
-                rows += self._db.execute(
-                    "SELECT pid, record, prepared FROM persons WHERE pid IN "
-                    f"({','.join('?' * len(chunk))})", chunk).fetchall()
+            for db, table in self._tables():
+                for i in range(0, len(missing), 500):
+                    chunk = missing[i:i + 500]
+                    rows += db.execute(
+                        f"SELECT pid, record, prepared FROM {table} WHERE pid IN "
+                        f"({','.join('?' * len(chunk))})", chunk).fetchall()
+                if len(rows) == len(missing):
+                    break
         for pid, record, prepared in rows:
             found[pid] = ListedPerson(pid, *_prepared_person(record, prepared))
         if len(found) < len(set(pids)):
@@ -292,26 +315,48 @@ class PersonList:
                 self._cache.popitem(last=False)
         return [found[pid] for pid in pids]
 
-    def check_records(self) -> None:
-        """Validate every stored person and its prepared names (import time).
+    def check_records(self) -> int:
+        """Validate every stored person and its prepared names (import time); returns the
+        number of persons.
 
         Raises :class:`CorruptBundle` naming the first record that does not validate.
         """
+        live = np.zeros(self.slots, dtype=bool)
+        removed = set()
+        if self.overlay is not None:
+            removed = {pid for (pid,) in self.overlay.execute("SELECT pid FROM person_del")}
         with self._lock:
-            rows = self._db.execute("SELECT pid, record, prepared FROM persons ORDER BY pid")
-            expected = 0
-            for pid, text, prepared in rows:
-                if pid != expected:
-                    raise CorruptBundle("the person numbers of persons.db are not 0, 1, 2 ...")
-                expected += 1
-                try:
-                    rec, _ = _prepared_person(text, prepared, validate=True)
-                except (InvalidRecord, ValueError, TypeError, KeyError) as exc:
-                    raise CorruptBundle(f"person record {pid} does not validate: {exc}") from None
-                if self.years[pid] != _year(rec.get("birth_date") or ""):
-                    raise CorruptBundle(f"persons.born disagrees with person record {pid}")
-        if len(self.pids) and int(self.pids.max()) >= self.count:
+            for db, table in self._tables():
+                rows = db.execute(f"SELECT pid, record, prepared FROM {table} ORDER BY pid")
+                last = -1
+                for pid, text, prepared in rows:
+                    if pid <= last or pid >= self.slots:
+                        raise CorruptBundle("the person numbers of persons.db are not rising, "
+                                            "or persons.born holds no year for some")
+                    last = pid
+                    if table == "persons" and pid in removed:
+                        continue
+                    live[pid] = True
+                    check_person(pid, text, prepared, self.years[pid])
+        if len(self.pids) and not live[self.pids].all():
             raise CorruptBundle("the candidate index names persons that are not stored")
+        return int(live.sum())
+
+    def _tables(self):
+        yield self._db, "persons"
+        if self.overlay is not None:
+            yield self.overlay, "person_add"
+
+    def list_counts(self) -> dict[str, int]:
+        """The number of persons on each list."""
+        with self._lock:
+            counts = dict(self._db.execute("SELECT list, count(*) FROM persons GROUP BY list"))
+            if self.overlay is not None:
+                for name, n in self.overlay.execute(
+                        "SELECT list, -count(*) FROM person_del GROUP BY list UNION ALL "
+                        "SELECT list, count(*) FROM person_add GROUP BY list"):
+                    counts[name] = counts.get(name, 0) + n
+        return {name: n for name, n in counts.items() if n}
 
     def close(self) -> None:
         self.index.close()
@@ -322,6 +367,18 @@ class PersonList:
             except BufferError:
                 pass  # a candidate slice still refers to it; unmapped when that goes
         self._db.close()
+        if self.overlay is not None:
+            self.overlay.close()
+
+
+def check_person(pid: int, text: str, prepared: str, year: int) -> None:
+    """A stored person record validates, its prepared names load, its year agrees."""
+    try:
+        rec, _ = _prepared_person(text, prepared, validate=True)
+    except (InvalidRecord, ValueError, TypeError, KeyError) as exc:
+        raise CorruptBundle(f"person record {pid} does not validate: {exc}") from None
+    if year != _year(rec.get("birth_date") or ""):
+        raise CorruptBundle(f"persons.born disagrees with person record {pid}")
 
 
 def reprepare(directory: Path, key: bytes) -> int:
@@ -335,11 +392,12 @@ def reprepare(directory: Path, key: bytes) -> int:
     work.mkdir()
     writer = PersonWriter(work, key)
     source = sqlite3.connect(f"file:{directory / 'persons.db'}?mode=ro", uri=True)
-    try:
-        for (text,) in source.execute("SELECT record FROM persons ORDER BY pid"):
-            writer.add(_record(json.loads(text)))
+    try:  # the same person numbers (a delta names persons by them), unused ones kept unused
+        for pid, text in source.execute("SELECT pid, record FROM persons ORDER BY pid"):
+            writer.add(_record(json.loads(text)), pid)
     finally:
         source.close()
+    writer.pad((directory / "persons.born").stat().st_size // YEARS.itemsize)
     for name, (path, _) in writer.finish().items():
         os.replace(path, directory / name)
     (directory / RULES_FILE).write_text(rules_version())

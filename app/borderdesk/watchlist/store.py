@@ -28,6 +28,7 @@ migrations are ever run on a version (a new version replaces it whole).
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -35,14 +36,20 @@ import shutil
 import sqlite3
 import uuid
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from . import bundle, keys
-from .exceptions import BundleError, CorruptBundle, KeyFileError, NoStore, StaleVersion
+from . import bundle, delta, keys
+from .exceptions import (BundleError, CorruptBundle, KeyFileError, NeedsBase, NoStore,
+                         StaleVersion)
 from .lists import Lists
 
 TRUSTED, VERSIONS, CURRENT, LOCK = "trusted", "versions", "current", "import.lock"
+DELTA_MANIFEST, DELTA_SIGNATURE = "delta.json", "delta.sig"
+SEEN = "seen.json"  # the newest publication time verified
+RETIRED = "retired"  # fingerprints of keys a bundle retired, with which bundle
+DEFAULT_WARNING_HOURS = 24.0
+CLOCK_TOLERANCE = timedelta(minutes=5)  # the last delta's, as signed
 
 
 def _fsync_dir(path: Path) -> None:
@@ -62,8 +69,11 @@ class Store:
     # -- trust -----------------------------------------------------------------------
     def trust(self, public_key_path: Path) -> str:
         """Accept bundles signed by this public key from now on; returns its fingerprint."""
-        public = keys.load_public(public_key_path)
+        return self._trust(keys.load_public(public_key_path))
+
+    def _trust(self, public) -> str:
         fp = keys.fingerprint(public)
+        (self.root / RETIRED / fp).unlink(missing_ok=True)
         folder = self.root / TRUSTED
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".{fp}.tmp"
@@ -141,12 +151,34 @@ class Store:
                 fcntl.flock(f, fcntl.LOCK_UN)
 
     def _clean_leftovers(self) -> None:
+        """Remove what an import killed part-way left: staging directories, a half-made link,
+        versions that are not live (renamed into place, never switched to)."""
         for path in self.root.glob("staging-*"):
             shutil.rmtree(path, ignore_errors=True)
+        for path in self.root.glob("*.tmp"):
+            path.unlink(missing_ok=True)
+        live = self.current_dir()
+        versions = self.root / VERSIONS
+        if live is not None and versions.is_dir():
+            self._remove_old(live)
+
+    def recover(self) -> bool:
+        """At desk start: clean up after an import that was killed. Returns False (and
+        leaves everything) when an import is running right now in another process."""
+        if not self.root.is_dir():
+            return True
+        try:
+            with self._locked():
+                self._clean_leftovers()
+        except BundleError:
+            return False
+        return True
 
     def import_bundle(self, path: Path) -> dict:
         """Verify the bundle at ``path`` and make it the live version; returns its manifest.
 
+        A full bundle replaces the lists; a delta is applied on the live version, which
+        must be its exact base (:class:`NeedsBase` says which version is needed).
         Raises a :class:`~.exceptions.BundleError` and leaves the live version as it
         was when anything is wrong.
         """
@@ -157,15 +189,30 @@ class Store:
                 raise BundleError("this desk trusts no publisher yet "
                                   "(borderdesk watchlist trust PUBLIC_KEY)")
             held_version = self.held_version()
+            try:
+                held = self.manifest()
+            except CorruptBundle:
+                held = None
+            live = self.current_dir()
             staging = self.root / f"staging-{uuid.uuid4().hex}"
             staging.mkdir()
             try:
-                verified = bundle.unpack(Path(path), trusted, staging,
-                                         lambda m: _accept(m, held_version))
+                unpacked = staging / "incoming"  # the bundle as verified
+                unpacked.mkdir()
+                verified = bundle.unpack(Path(path), trusted, unpacked,
+                                         lambda m: _accept(m, held, held_version), self.retired)
                 manifest = verified.manifest
-                Lists.verify(staging, manifest)
-                if Lists.prepare_names(staging, manifest):
+                if manifest["kind"] == "delta":
+                    state = self._apply_delta(live, held, unpacked, staging, manifest)
+                else:
+                    for item in unpacked.iterdir():
+                        os.rename(item, staging / item.name)
+                    unpacked.rmdir()
+                    state = manifest
                     Lists.verify(staging, manifest)
+                    if Lists.prepare_names(staging, manifest):
+                        Lists.verify(staging, manifest)
+                self._accept_keys(manifest)
                 _fsync_dir(staging)
                 versions = self.root / VERSIONS
                 versions.mkdir(exist_ok=True)
@@ -176,14 +223,82 @@ class Store:
                 _fsync_dir(versions)
                 self._switch(final)
             except (OSError, sqlite3.Error) as exc:
+                reason = _reason(exc, self.root)  # before the staging's space is given back
                 shutil.rmtree(staging, ignore_errors=True)
-                reason = getattr(exc, "strerror", None) or exc
                 raise BundleError(f"the import failed and was undone: {reason}") from None
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
+            self._retire_keys(manifest)
             self._remove_old(final)
-            return manifest
+            self.note_seen(max((t for t in (_time(manifest.get("created")),
+                                            _time(manifest.get("published"))) if t),
+                               default=None))
+            return state
+
+    def _apply_delta(self, live: Path, held: dict, unpacked: Path, staging: Path,
+                     manifest: dict) -> dict:
+        """Apply the delta unpacked in ``unpacked`` to the live version, into ``staging``;
+        returns the manifest of the version it makes (written as its manifest.json)."""
+        need = sum(_size(live / name) for name in delta.REWRITTEN) + sum(
+            _size(p) for p in unpacked.iterdir())
+        free = shutil.disk_usage(staging).free
+        if need + bundle.DISK_MARGIN > free:
+            raise BundleError(f"not enough disk space to apply the delta: it needs "
+                              f"{need / 1e6:.0f} MB, {free / 1e6:.0f} MB are free")
+        persons = delta.person_changes(unpacked)
+        counts = dict(held.get("lists") or {})
+        for name, change in persons.items():
+            info = counts.get(name) or {"kind": "person", "records": 0}
+            counts[name] = dict(info, records=info.get("records", 0) + change)
+        after = {n: i.get("records") for n, i in counts.items()
+                 if i.get("kind") == "person" and i.get("records")}
+        declared = {n: i.get("records") for n, i in (manifest.get("lists") or {}).items()
+                    if isinstance(i, dict) and i.get("kind") == "person" and i.get("records")}
+        if after != declared:
+            raise CorruptBundle("the delta's person changes do not take the lists held to the "
+                                "numbers of records its manifest declares")
+        result = delta.apply(live, unpacked, staging, manifest, held["counts"]["documents"])
+        for name, digest in (manifest.get("result") or {}).items():
+            if name in result and result[name] != digest:
+                raise CorruptBundle(f"the lists merged from the delta differ from the "
+                                    f"publisher's ({name}): the delta does not fit this base")
+        os.rename(unpacked / bundle.MANIFEST, staging / DELTA_MANIFEST)
+        os.rename(unpacked / bundle.SIGNATURE, staging / DELTA_SIGNATURE)
+        shutil.rmtree(unpacked)
+        state = {k: v for k, v in manifest.items() if k not in ("parts", "result")}
+        state["full_base"] = held.get("full_base", held["version"])
+        state["parts"] = {}
+        tmp = staging / (bundle.MANIFEST + ".tmp")
+        tmp.write_bytes(bundle.manifest_bytes(state))
+        os.rename(tmp, staging / bundle.MANIFEST)
+        Lists.verify(staging, state, records=False)  # the added records were checked
+        return state
+
+    def _accept_keys(self, manifest: dict) -> None:
+        """Trust the keys a verified bundle announces (key rotation: the new key announced
+        in a bundle signed by the old one). Done before the switch, so that a bundle whose
+        import is cut can be imported again."""
+        for public in announced_keys(manifest):
+            self._trust(public)
+
+    def _retire_keys(self, manifest: dict) -> None:
+        """Stop trusting the keys a verified bundle retires (after the switch)."""
+        retire = (manifest.get("keys") or {}).get("retire") or []
+        folder = self.root / RETIRED
+        for fp in retire:
+            (self.root / TRUSTED / f"{fp}.pub").unlink(missing_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / fp).write_text(f"retired by bundle version {manifest['version']}\n")
+        if retire:
+            _fsync_dir(self.root / TRUSTED)
+
+    def retired(self, fp: str) -> str | None:
+        """Why key ``fp`` is no longer trusted, if a bundle retired it."""
+        try:
+            return (self.root / RETIRED / fp).read_text().strip()
+        except (OSError, ValueError):
+            return None
 
     def _switch(self, final: Path) -> None:
         tmp = self.root / f"{CURRENT}.{uuid.uuid4().hex}.tmp"
@@ -197,25 +312,109 @@ class Store:
                 shutil.rmtree(path, ignore_errors=True)  # a desk still reading it keeps its files
 
     # -- status ----------------------------------------------------------------------
-    def status(self, now: datetime | None = None) -> dict:
-        """Version, publisher, record counts and age of the live lists (``lists`` per list)."""
+    def status(self, now: datetime | None = None, warning_hours: float = DEFAULT_WARNING_HOURS,
+               list_warning_hours: dict | None = None,
+               newest_seen: datetime | None = None) -> dict:
+        """Version, publisher, record counts, age and state of the live lists (``lists``
+        per list); see :func:`describe`."""
         manifest = self.manifest()
         now = now or datetime.now(timezone.utc)
+        seen = max((t for t in (newest_seen, self.newest_seen()) if t), default=None)
         if manifest is None:
             return {"version": None, "publisher": None, "state": "NONE", "age_hours": None,
-                    "trusted": sorted(self.trusted()), "lists": {}, "counts": {}}
-        return dict(describe(manifest, now), trusted=sorted(self.trusted()))
+                    "clock_set_back": clock_set_back(now, seen), "trusted": sorted(self.trusted()),
+                    "lists": {}, "counts": {}}
+        return dict(describe(manifest, now, warning_hours, list_warning_hours, seen),
+                    trusted=sorted(self.trusted()))
+
+    # -- the newest time seen (clock set back) ---------------------------------------------
+    def newest_seen(self) -> datetime | None:
+        """The latest publication time of any bundle or index this desk has verified."""
+        try:
+            return _time(json.loads((self.root / SEEN).read_text()).get("newest"))
+        except (OSError, ValueError, AttributeError):
+            return None
+
+    def note_seen(self, when: datetime | None) -> None:
+        """Remember ``when`` (a verified publication time) if it is the latest seen."""
+        if when is None:
+            return
+        held = self.newest_seen()
+        if held is not None and held >= when:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = self.root / f"{SEEN}.{uuid.uuid4().hex}.tmp"
+        tmp.write_text(json.dumps({"newest": when.isoformat(timespec="seconds")}))
+        os.replace(tmp, self.root / SEEN)
 
 
-def _accept(manifest: dict, held_version: int) -> None:
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def _reason(exc: Exception, where: Path) -> str:
+    """Why a write failed, a full disk said as such (numpy's short writes carry no errno)."""
+    full = getattr(exc, "errno", None) == errno.ENOSPC or "database or disk is full" in str(exc)
+    try:
+        full = full or shutil.disk_usage(where).free < (1 << 20)
+    except OSError:
+        pass
+    if full:
+        return "the disk is full"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def announced_keys(manifest: dict) -> list:
+    """The public keys a manifest announces (``keys.announce``: PEM texts); raises
+    :class:`CorruptBundle` for a malformed entry."""
+    changes = manifest.get("keys") or {}
+    if not isinstance(changes, dict):
+        raise CorruptBundle("the manifest's key changes are malformed")
+    announce, retire = changes.get("announce") or [], changes.get("retire") or []
+    if not isinstance(announce, list) or not isinstance(retire, list) or not all(
+            isinstance(fp, str) and len(fp) == 16 for fp in retire):
+        raise CorruptBundle("the manifest's key changes are malformed")
+    found = []
+    for pem in announce:
+        try:
+            found.append(keys.parse_public(pem.encode() if isinstance(pem, str) else b""))
+        except KeyFileError:
+            raise CorruptBundle("the manifest announces a key that is not an Ed25519 "
+                                "public key") from None
+    return found
+
+
+def _accept(manifest: dict, held: dict | None, held_version: int) -> None:
+    """Refuse, before any part is read, a bundle that is not newer than the lists held, or a
+    delta whose base is not the version held."""
+    announced_keys(manifest)
     version = manifest.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise CorruptBundle("the manifest's version is not a positive whole number")
-    if manifest.get("kind") != "full":
-        raise BundleError(f"this desk imports full bundles; this one is {manifest.get('kind')!r}")
+    kind = manifest.get("kind")
+    if kind not in ("full", "delta"):
+        raise BundleError(f"this desk imports full and delta bundles; this one is {kind!r}")
     if version <= held_version:
         raise StaleVersion(f"bundle version {version} is not newer than version {held_version} "
                            "held by this desk (a replay or a rollback); refused")
+    if kind == "full":
+        return
+    base = manifest.get("base")
+    if not isinstance(base, int) or isinstance(base, bool) or not 0 < base < version:
+        raise CorruptBundle("the delta's base version is missing or malformed")
+    if held is None:
+        raise NeedsBase(base, f"this delta takes version {base} to {version}, and this desk "
+                              f"holds no lists: import a full bundle first")
+    if base != held_version:
+        raise NeedsBase(base, f"this delta takes version {base} to {version}; this desk holds "
+                              f"version {held_version}: version {base} is needed first (the "
+                              "deltas up to it, or a full bundle)")
+    if manifest.get("index_key") != held.get("index_key"):
+        raise NeedsBase(base, f"this delta belongs to series {manifest.get('series')}, the lists "
+                              f"held to series {held.get('series')}: import a full bundle")
 
 
 def _time(text) -> datetime | None:
@@ -226,15 +425,63 @@ def _time(text) -> datetime | None:
     return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
 
 
-def describe(manifest: dict, now: datetime) -> dict:
-    """The status of a version: its manifest's facts and how old it is at ``now``."""
-    published, expires = _time(manifest.get("published")), _time(manifest.get("expires"))
+_RANK = {"OK": 0, "WARNING": 1, "STALE": 2}
+
+
+def _freshness(published: datetime | None, expires: datetime | None, now: datetime,
+               warning_hours: float) -> tuple[float | None, str]:
     age = (now - published).total_seconds() / 3600 if published else None
-    state = "STALE" if expires is None or now > expires else "OK"
-    lists = {name: dict(info, version=manifest["version"],
-                        age_hours=None if age is None else round(age, 2), state=state)
-             for name, info in manifest.get("lists", {}).items()}
-    return {"version": manifest["version"], "publisher": manifest.get("publisher"),
+    if expires is None or now > expires:
+        return age, "STALE"
+    if age is None or age > warning_hours:
+        return age, "WARNING"
+    return age, "OK"
+
+
+def clock_set_back(now: datetime, newest_seen: datetime | None) -> bool:
+    """The clock says an earlier time than something this desk has seen happen (a bundle
+    published, a hit logged): set back, it would make old lists look fresh."""
+    return newest_seen is not None and now < newest_seen - CLOCK_TOLERANCE
+
+
+def describe(manifest: dict, now: datetime, warning_hours: float = DEFAULT_WARNING_HOURS,
+             list_warning_hours: dict | None = None,
+             newest_seen: datetime | None = None) -> dict:
+    """The status of a version at ``now``: its manifest's facts, and how fresh each list is.
+
+    Each list has its publication time and expiry (the bundle's when it names none):
+    STALE past its expiry, WARNING older than its warning age (``list_warning_hours``
+    by list name, else ``warning_hours``), else OK; the lists' worst is the state. A
+    clock set back (:func:`clock_set_back`) makes every list STALE: their age cannot be
+    told.
+    """
+    published, expires = _time(manifest.get("published")), _time(manifest.get("expires"))
+    set_back = clock_set_back(now, newest_seen)
+    lists = {}
+    worst = "OK"
+    for name, info in manifest.get("lists", {}).items():
+        info = info if isinstance(info, dict) else {}
+        p = _time(info.get("published")) or published
+        e = _time(info.get("expires")) or expires
+        limit = (list_warning_hours or {}).get(name, warning_hours)
+        age, state = _freshness(p, e, now, limit)
+        if set_back:
+            state = "STALE"
+        worst = max(worst, state, key=_RANK.get)
+        lists[name] = dict(info, version=manifest["version"],
+                           published=p.isoformat() if p else None,
+                           expires=e.isoformat() if e else None,
+                           age_hours=None if age is None else round(age, 2),
+                           warning_hours=limit, state=state)
+    age, state = _freshness(published, expires, now, warning_hours)
+    if lists:
+        state = worst
+    if set_back:
+        state = "STALE"
+    return {"version": manifest["version"], "kind": manifest.get("kind", "full"),
+            "publisher": manifest.get("publisher"), "series": manifest.get("series"),
             "published": manifest.get("published"), "expires": manifest.get("expires"),
             "age_hours": None if age is None else round(age, 2), "state": state,
+            "clock_set_back": set_back,
+            "newest_seen": newest_seen.isoformat(timespec="seconds") if newest_seen else None,
             "counts": manifest.get("counts", {}), "lists": lists}

@@ -49,8 +49,9 @@ def test_manifest_lists_everything_signed(publisher):
     manifest = json.loads(items[0][1])
     keys.verify(publisher.key.public_key(), items[1][1], items[0][1])
     assert manifest["version"] == 7 and manifest["kind"] == "full"
-    assert manifest["lists"] == {"SLTD": {"kind": "document", "records": 49},
-                                 "WANTED": {"kind": "person", "records": 3, "names": 3}}
+    stamp = {"published": manifest["published"], "expires": manifest["expires"]}
+    assert manifest["lists"] == {"SLTD": {"kind": "document", "records": 49, **stamp},
+                                 "WANTED": {"kind": "person", "records": 3, "names": 3, **stamp}}
     assert manifest["counts"]["documents"] == 49
     assert manifest["publisher"] == publisher.fingerprint
     assert {"created", "published", "expires"} <= set(manifest)
@@ -281,7 +282,7 @@ def test_a_write_that_fails_is_undone(store, live, monkeypatch):
     def full(*args):
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(lists.Lists, "prepare_names", staticmethod(full))
-    refused(store, live, BundleError, "undone: No space left on device")
+    refused(store, live, BundleError, "undone: the disk is full")
 
 
 def test_a_list_of_two_kinds_is_refused(publisher):
@@ -298,3 +299,51 @@ def test_bad_version_or_validity(publisher):
         publisher.build([doc_record(1)], version=0)
     with pytest.raises(WatchlistError, match="positive number of hours"):
         publisher.build([doc_record(1)], valid_hours=0)
+
+
+def test_manifest_that_lies_about_a_list(store, live, tmp_path, publisher):
+    def moved(manifest):  # the totals still agree; one list claims a record of another
+        manifest["lists"]["SLTD"]["records"] -= 1
+        manifest["lists"]["WANTED"]["records"] += 1
+    refused(store, resign(live, tmp_path / "a.bundle", publisher.key, moved), CorruptBundle,
+            "add up|for each list")
+
+    def both(manifest):  # the lists and the total agree, the person list does not
+        manifest["lists"]["WANTED"]["records"] += 1
+        manifest["counts"]["persons"] += 1
+    refused(store, resign(live, tmp_path / "b.bundle", publisher.key, both), CorruptBundle,
+            "number of records")
+
+    def odd(manifest):
+        manifest["lists"]["SLTD"] = "many"
+    refused(store, resign(live, tmp_path / "c.bundle", publisher.key, odd), CorruptBundle,
+            "list 'SLTD' is malformed")
+
+
+def test_a_hostile_bundle_on_the_command_line(store, live, tmp_path, publisher, capsys):
+    """Through the CLI: one line naming the reason, exit 1, no traceback, lists unchanged."""
+    from borderdesk.cli import main
+    before = store.manifest()
+    bomb = gzip.compress(b"\0" * (8 << 20))
+
+    def edit(parts, manifest):
+        parts["persons.db"] = bomb
+        manifest["parts"]["persons.db"].update(size=100, stored_size=len(bomb))
+    evil = resign(live, tmp_path / "bomb.bundle", publisher.key, edit_parts=edit)
+    code = main(["--data-dir", str(store.root.parent), "watchlist", "import", str(evil)])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "bundle refused, the lists are unchanged" in err and "decompression bomb" in err
+    assert store.manifest() == before
+
+
+def test_a_manifest_that_lies_about_the_format(store, live, tmp_path, publisher):
+    def old(manifest):
+        manifest["format_version"] = 99
+    refused(store, resign(live, tmp_path / "f.bundle", publisher.key, old), CorruptBundle,
+            "format version 99")
+
+    def version(manifest):
+        manifest["version"] = "3"
+    refused(store, resign(live, tmp_path / "v.bundle", publisher.key, version), CorruptBundle,
+            "positive whole number")

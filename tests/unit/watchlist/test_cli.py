@@ -47,7 +47,7 @@ def test_status_json_and_text(loaded, capsys):
     assert status["counts"]["documents"] == 2 and len(status["publisher"]) == 16
     assert status["lists"]["SLTD"]["records"] == 2 and status["age_hours"] < 1
     code, out, _ = run(capsys, "watchlist", "status")
-    assert "version    1" in out and "SLTD: 2 document records" in out
+    assert "version    1" in out and "SLTD: OK, 0.0 h old" in out and "2 document records" in out
 
 
 def test_status_without_lists(capsys, data_dir):
@@ -165,3 +165,56 @@ def test_check_on_expired_lists_exits_4(tmp_path, capsys, data_dir):
     code, out, _ = run(capsys, "check", "--json", "--mrz", td3("ZZ0000009"))
     assert code == 4 and json.loads(out)["watchlist"]["state"] == "STALE"
     assert run(capsys, "check", "--mrz", td3("AB0000001"))[0] == 3  # a hit is a hit
+
+
+def test_delta_build_and_import_on_the_command_line(loaded, capsys):
+    key = loaded / "keys/publisher.key"
+    v2 = write_ndjson(loaded / "v2.ndjson", [doc_record(1, status="lost"), doc_record(3)])
+    v3 = write_ndjson(loaded / "v3.ndjson", [doc_record(1, status="lost"), doc_record(4)])
+    code, out, err = run(capsys, "watchlist", "build", v2, "--key", key, "--version", 2,
+                         "--out", loaded / "d2.bundle", "--base", loaded / "v1.bundle",
+                         "--full-out", loaded / "full2.bundle")
+    assert code == 0, err
+    assert "version 1 to 2 (documents: 1 added, 1 changed, 1 removed" in out
+    code, out, err = run(capsys, "watchlist", "build", v3, "--key", key, "--version", 3,
+                         "--out", loaded / "d3.bundle", "--base", loaded / "full2.bundle")
+    assert code == 0, err
+    # A gap: the delta from 2 alone, on a desk holding 1.
+    code, _, err = run(capsys, "watchlist", "import", loaded / "d3.bundle")
+    assert code == 1 and "version 2 is needed first" in err and "unchanged" in err
+    # The chain in one go, given in any order.
+    code, out, err = run(capsys, "watchlist", "import", loaded / "d3.bundle", loaded / "d2.bundle")
+    assert code == 0, err
+    assert "imported version 2 (delta from version 1)" in out
+    assert "imported version 3 (delta from version 2)" in out
+    code, out, _ = run(capsys, "check", "--json", "--mrz", td3("AB0000004"))
+    assert json.loads(out)["verdict"] == "HIT"
+    code, out, _ = run(capsys, "check", "--json", "--mrz", td3("AB0000002"))
+    assert json.loads(out)["verdict"] == "CLEAR"
+    # From the old source, without the old bundle.
+    v1 = loaded / "src.ndjson"
+    code, out, err = run(capsys, "watchlist", "build", v2, "--key", key, "--version", 2,
+                         "--out", loaded / "d2b.bundle", "--base-version", 1,
+                         "--base-source", v1)
+    assert code == 0 and "version 1 to 2" in out, err
+    code, _, err = run(capsys, "watchlist", "build", v2, "--key", key, "--version", 2,
+                       "--out", loaded / "x.bundle", "--base-version", 1)
+    assert code == 2 and "needs --base-source" in err
+
+
+def test_a_chain_cut_by_a_refused_bundle_says_where_the_lists_stay(loaded, capsys):
+    key = loaded / "keys/publisher.key"
+    v2 = write_ndjson(loaded / "v2.ndjson", [doc_record(1), doc_record(3)])
+    run(capsys, "watchlist", "build", v2, "--key", key, "--version", 2, "--out",
+        loaded / "d2.bundle", "--base", loaded / "v1.bundle", "--full-out", loaded / "f2.bundle")
+    run(capsys, "watchlist", "build", v2, "--key", key, "--version", 3, "--out",
+        loaded / "d3.bundle", "--base", loaded / "f2.bundle")
+    import tarfile
+    with tarfile.open(loaded / "d3.bundle") as tar:
+        member = tar.getmember("delta.db")
+    data = bytearray((loaded / "d3.bundle").read_bytes())
+    data[member.offset_data + member.size // 2] ^= 1
+    (loaded / "d3.bundle").write_bytes(bytes(data))
+    code, out, err = run(capsys, "watchlist", "import", loaded / "d2.bundle", loaded / "d3.bundle")
+    assert code == 1 and "imported version 2" in out
+    assert "the lists stay at version 2, imported above" in err
