@@ -456,6 +456,14 @@ class NameComparison:
     record_words: int
     query: PreparedName | None = None  # the names compared (two words may have been joined)
     record: PreparedName | None = None
+    keys_missing: int = 0  # surname words and first given names, either side, with no match
+
+    @property
+    def lacks_key_name(self) -> bool:
+        """Whether a surname word or first given name of either name has no counterpart:
+        the name then names a relative as well as it names the person (siblings share
+        their family name and their father's name), and needs a birth date to back it."""
+        return self.keys_missing > 0
 
     def describe(self) -> str:
         """The name part of the reasons, in words."""
@@ -486,6 +494,8 @@ class NameComparison:
             notes.append("a name spelt quite differently")
         if self.record_words > len(self.pairs) or self.query_words > len(self.pairs):
             notes.append("a name missing" if not query.truncated else "truncated in the MRZ")
+        if any(i not in {p[1] for p in strong} for i in key_words(record)):
+            notes.append("the list's surname or first given name not on the document")
         return text + (" (" + ", ".join(notes) + ")" if notes else "")
 
 
@@ -493,10 +503,21 @@ class NameComparison:
 WEAK_MATCH = 0.5  # below TOKEN_MATCH, a pair still tells the words are not unrelated
 WEAK_CREDIT = 0.5  # share of its similarity a weak pair is credited with
 WEAK_PENALTY = 0.0  # what a weak pair costs besides
-KEY_MISS = 0.1  # what a surname word or first given name of the document without a match costs
+KEY_MISS = 0.1  # what a surname word or first given name (either side) without a match costs
 UNMATCHED = 0.1  # what a word of the shorter name with no counterpart at all costs
 MISSING = 0.02  # what each word of the longer name the shorter one lacks costs (at most 3)
 ONE_WORD = 0.8  # a name of one word says little: its score is scaled by this
+
+
+def key_words(name: PreparedName) -> tuple[int, ...]:
+    """The words that name the person rather than the family line: the surname's words
+    and the first given name; for a full name (roles ``f``, order unknown) of two words
+    or more its first and last words, where the given and the family name stand."""
+    if "f" in name.roles:
+        n = len(name.words)
+        return (0, n - 1) if n >= 2 else ()
+    first_given = name.roles.find("g")
+    return tuple(i for i, role in enumerate(name.roles) if role == "s" or i == first_given)
 
 
 def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
@@ -506,8 +527,10 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
     mean, over the words of the shorter name, of the similarity of its pair
     (:data:`WEAK_CREDIT` of it for a weak pair, 0 with no pair), less
     :data:`UNMATCHED` for each word of the shorter name with no pair at all,
-    :data:`KEY_MISS` for each surname word or first given name of the document
-    without a match, and :data:`MISSING` for each word of the longer name left
+    :data:`KEY_MISS` for each surname word or first given name of either name
+    (:func:`key_words`) without a match (the record's not counted when the MRZ
+    cut the document's given names off entirely), and :data:`MISSING` for each
+    word of the longer name left
     over (none when the MRZ truncated the document's name). At least one pair
     must be a match. When a word is left without a match, two neighbouring
     words written as one on the other side are tried too (ABDEL RAHMAN typed
@@ -597,12 +620,15 @@ def _compare(query: PreparedName, record: PreparedName) -> NameComparison:
     # The surname and the first given name of the document are what name a person:
     # one of them with no close counterpart in the record weighs more.
     strong_q = {i for i, _, sim in pairs if sim >= TOKEN_MATCH}
-    first_given = query.roles.find("g")
-    score -= KEY_MISS * sum(1 for i, role in enumerate(query.roles)
-                            if (role == "s" or i == first_given) and i not in strong_q)
+    strong_r = {j for _, j, sim in pairs if sim >= TOKEN_MATCH}
+    missing = sum(1 for i in key_words(query) if i not in strong_q)
+    if not (query.truncated and "g" not in query.roles):
+        missing += sum(1 for j in key_words(record) if j not in strong_r)
+    score -= KEY_MISS * missing
     if short == 1:
         score *= ONE_WORD
     extra = max(len(q), len(r)) - len(pairs)
     if not (query.truncated and len(r) > len(q)):
         score -= MISSING * min(extra, 3)
-    return NameComparison(round(max(score, 0.0), 4), tuple(pairs), len(q), len(r), query, record)
+    return NameComparison(round(max(score, 0.0), 4), tuple(pairs), len(q), len(r), query, record,
+                          missing)

@@ -48,6 +48,10 @@ BIRTH_ADJUST = {
     "exact": 0.08, "swapped": 0.03, "month": 0.02, "year": -0.03, "year_only": 0.02,
     "differs": -0.35, "unknown": 0.0,
 }
+# Birth date outcomes that back a name lacking a surname or first given name of either
+# side (NameComparison.lacks_key_name): without one of them such a name costs UNBACKED.
+BACKING = frozenset({"exact", "swapped", "month", "year_only"})
+UNBACKED = 0.2
 NATIONALITY_SAME = 0.02
 NATIONALITY_DIFFERS = -0.08
 SEX_DIFFERS = -0.35
@@ -187,6 +191,10 @@ def score_person(query: PersonQuery, record: PreparedPerson, config
     outcome, why = compare_birth(query.birth, record.birth_date)
     score += BIRTH_ADJUST[outcome]
     reasons.append(why)
+    if best.lacks_key_name and outcome not in BACKING:
+        # A relative's name (the family name and a father's name shared) reads the same.
+        score -= UNBACKED
+        reasons.append("no birth date backs a name that lacks a surname or first given name")
     if query.nationality and record.nationality:
         if query.nationality == record.nationality:
             score += NATIONALITY_SAME
