@@ -203,7 +203,9 @@ def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", 
         word, role, letters = raw[i]
         i += 1
         has_next = i < len(raw) and raw[i][1] == role
-        if word in _JOINING and has_next:
+        if word in _JOINING and not has_next and truncated and i == len(raw):
+            form = _JOINING[word]  # ABDUL cut off by the MRZ: ABDUL + the name that followed
+        elif word in _JOINING and has_next:
             if raw[i][0] in _ARTICLES and i + 1 < len(raw) and raw[i + 1][1] == role:
                 i += 1
             nxt, _, letters = raw[i]
