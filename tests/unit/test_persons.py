@@ -163,3 +163,38 @@ def test_a_record_as_read_from_the_source_is_prepared_on_the_fly():
                                                     full_name="محمد بن علي")],
                              birth_date="1980-03-15", nationality="DZA", sex="M")
     assert score_person(query(), record, CONFIG)[1] is Level.HIT
+
+
+# -- a name lacking a key name needs a birth date to back it --------------------------------------
+
+SIBLING = [{"surname": "DRIDI", "given_names": "SAMIR RACHID"}]
+
+
+@pytest.mark.parametrize("record_birth, flagged", [
+    ("1980-03-15", True),   # exact: backs it
+    ("1980-03", True),      # same year and month
+    ("1980", True),         # only years known, equal
+    ("", False),            # nothing to back it: a brother (RACHID's son) reads the same
+    ("1980-11-02", False),  # same year only
+])
+def test_name_lacking_the_records_first_given_name_needs_a_birth_date(record_birth, flagged):
+    q = query(surname="DRIDI", given="RACHID")
+    score, level, reasons = score_person(q, person(birth=record_birth, names=SIBLING), CONFIG)
+    assert (level is not None) is flagged
+    unbacked = "no birth date backs a name that lacks a surname or first given name"
+    assert (unbacked in reasons) is (not flagged)
+
+
+def test_full_name_still_flagged_without_birth_date():
+    # The same name, every key name there: no birth date on the list is no reason to stay quiet.
+    _, level, reasons = score_person(query(), person(birth=""), CONFIG)
+    assert level is not None
+    assert not any("backs" in r for r in reasons)
+
+
+def test_extra_given_name_on_the_document_needs_a_birth_date_when_first():
+    # SOLTANI KARIM AYOUB against SOLTANI AYOUB: the document's first given name is not there.
+    q = query(surname="SOLTANI", given="KARIM AYOUB")
+    record = [{"surname": "SOLTANI", "given_names": "AYOUB"}]
+    assert score_person(q, person(birth="", names=record), CONFIG)[1] is None
+    assert score_person(q, person(names=record), CONFIG)[1] is not None
