@@ -163,15 +163,17 @@ class PreparedName:
     arabic: str
     display: str
     truncated: bool = False
+    spelt: tuple[str, ...] = ()  # each word as written (joined the same way), before folding
 
     def as_json(self) -> list:
         return [list(self.words), list(self.skeletons), self.roles, self.arabic,
-                self.display, self.truncated]
+                self.display, self.truncated, list(self.spelt)]
 
     @classmethod
     def from_json(cls, value: list) -> PreparedName:
-        words, skels, roles, arabic, display, truncated = value
-        return cls(tuple(words), tuple(skels), roles, arabic, display, bool(truncated))
+        words, skels, roles, arabic, display, truncated, *spelt = value
+        return cls(tuple(words), tuple(skels), roles, arabic, display, bool(truncated),
+                   tuple(spelt[0]) if spelt else ())
 
 
 def _split_mrz(surname: str, given: str, full: str) -> tuple[str, str, str]:
@@ -197,12 +199,13 @@ def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", 
     surname, given_names, full_name = _split_mrz(surname, given_names, full_name)
     raw = (_words(surname, "s") + _words(given_names, "g") + _words(full_name, "f"))
     # First pass: joined prefixes (ABD, ABOU), articles, compounds; particles marked.
-    items: list[list] = []  # [form, role, letters, particle]
+    items: list[list] = []  # [form, role, letters, particle, as written]
     i = 0
     while i < len(raw):
         word, role, letters = raw[i]
         i += 1
         has_next = i < len(raw) and raw[i][1] == role
+        spelt = word
         if word in _JOINING and not has_next and truncated and i == len(raw):
             form = _JOINING[word]  # ABDUL cut off by the MRZ: ABDUL + the name that followed
         elif word in _JOINING and has_next:
@@ -211,9 +214,10 @@ def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", 
             nxt, _, letters = raw[i]
             head = _JOINING[word]
             form = head + nxt if letters else fold(head + nxt)
+            spelt = word + nxt
             i += 1
         elif word in _FILIATION:
-            items.append([_FILIATION[word], role, False, True])
+            items.append([_FILIATION[word], role, False, True, word])
             continue
         elif word in _ARTICLES and has_next:
             continue
@@ -222,24 +226,28 @@ def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", 
             if (form in _COMPOUND and items and items[-1][1] == role
                     and not items[-1][3]):
                 items[-1][0] += _COMPOUND[form]
+                items[-1][4] += word
                 continue
         if form:
-            items.append([form, role, letters, False])
+            items.append([form, role, letters, False, spelt])
     # Second pass: a filiation particle is written together with the next word.
     words: list[str] = []
     roles: list[str] = []
     arabic: list[str] = []
-    for k, (form, role, letters, particle) in enumerate(items):
+    spelling: list[str] = []
+    for k, (form, role, letters, particle, spelt) in enumerate(items):
         if particle:
             continue
         if k and items[k - 1][3] and items[k - 1][1] == role:
             form = items[k - 1][0] + form
+            spelt = items[k - 1][4] + spelt
         words.append(form)
+        spelling.append(spelt)
         roles.append(role)
         arabic.append("1" if letters else "0")
     display = " ".join(w for w, _, _ in raw)
     return PreparedName(tuple(words), tuple(skeleton(w) for w in words), "".join(roles),
-                        "".join(arabic), display, truncated)
+                        "".join(arabic), display, truncated, tuple(spelling))
 
 
 def name_forms(surname: str = "", given_names: str = "", full_name: str = ""
@@ -566,12 +574,20 @@ def _merges(name: PreparedName) -> list[PreparedName]:
             continue
         joined = w[i] + w[i + 1]
         words = w[:i] + (joined,) + w[i + 2:]
+        sp = name.spelt
         out.append(PreparedName(
             words, name.skeletons[:i] + (skeleton(joined),) + name.skeletons[i + 2:],
             name.roles[:i + 1] + name.roles[i + 2:],
             name.arabic[:i] + max(name.arabic[i], name.arabic[i + 1]) + name.arabic[i + 2:],
-            name.display, name.truncated))
+            name.display, name.truncated,
+            sp[:i] + (sp[i] + sp[i + 1],) + sp[i + 2:] if len(sp) == len(w) else ()))
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _one_typo_as_written(a: str, b: str) -> bool:
+    """Whether two words as written (before folding) are one typo apart, four letters or more."""
+    return max(len(a), len(b)) >= 4 and OSA.distance(a, b) == 1
 
 
 def _truncated_match(qw: str, rw: str) -> bool:
@@ -591,10 +607,14 @@ def _compare(query: PreparedName, record: PreparedName) -> NameComparison:
     last = len(q) - 1
     candidates = []
     r_letters = [flag == "1" for flag in record.arabic]
+    q_spelt = query.spelt if len(query.spelt) == len(q) else q
+    r_spelt = record.spelt if len(record.spelt) == len(r) else r
     for i, qw in enumerate(q):
         qa = query.arabic[i] == "1"
         for j, rw in enumerate(r):
             sim = 1.0 if qw == rw else word_similarity(qw, rw, qa or r_letters[j])
+            if sim < TOKEN_MATCH and _one_typo_as_written(q_spelt[i], r_spelt[j]):
+                sim = 0.8  # the typo broke a digraph (RACIHD, CPERIF): fold made it two
             if sim < 1.0:
                 if len(qw) == 1 and rw.startswith(qw):
                     sim = max(sim, 0.85)  # an initial
