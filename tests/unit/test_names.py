@@ -247,3 +247,19 @@ def test_abdul_cut_off_by_the_mrz_begins_the_name_it_joined():
     record = prepare_name("", "", "حامد رياض بن عبد الحميد دليمي")
     assert query.words[-1] == "BENABD"
     assert compare_names(query, record).score >= 0.9
+
+
+def test_a_typo_that_breaks_a_digraph_is_one_typo():
+    # RACIHD: the swap turns CH into C-I-H, two letters off once folded; as written, one typo.
+    assert score(("DRIDI", "RACIHD"), ("DRIDI", "RACHID")) >= MATCH
+    assert score(("BOUKHARI", "CPERIF"), ("BOUKHARI", "CHERIF")) >= 0.75
+    assert score(("DRIDI", "RAFIK"), ("DRIDI", "RACHID")) < 0.75
+
+
+@pytest.mark.parametrize("typed, listed", [
+    (("MADANI", "BSAHIR"), ("MEDANI", "BACHIR")),  # broken digraph: skeleton two edits off
+    (("SMIRNOVA", "IUIA"), ("Смирнова", "Юлия")),  # a word of vowels only
+])
+def test_candidate_keys_survive_a_typo_that_breaks_a_word(typed, listed):
+    query = candidate_keys(prepare_name(*typed), query=True)
+    assert any(query & candidate_keys(form) for form in name_forms(*listed))

@@ -288,18 +288,20 @@ def _neighbours(skel: str) -> set[str]:
     return {_DOUBLE.sub(r"\1", n) for n in out}
 
 
-def _key_entries(prepared: PreparedName) -> list[tuple[str, str, int]]:
-    """(first letter, skeleton, word number) of the words that count for keys; a word
-    written with a filiation particle (BENALI) also as the word without it (ALI)."""
+def _key_entries(prepared: PreparedName) -> list[tuple[str, str, int, str]]:
+    """(first letter, skeleton, word number, first letter as written) of the words that
+    count for keys; a word written with a filiation particle (BENALI) also as the word
+    without it (ALI)."""
     entries = []
+    spelt = prepared.spelt if len(prepared.spelt) == len(prepared.words) else prepared.words
     for n, (w, s) in enumerate(zip(prepared.words, prepared.skeletons)):
         if not s:
             continue
-        entries.append((w[0], s, n))
+        entries.append((w[0], s, n, spelt[n][:1]))
         prefix = _glued_prefix(w)
         rest = w[len(prefix):]
         if prefix and skeleton(rest):
-            entries.append((rest[0], skeleton(rest), n))
+            entries.append((rest[0], skeleton(rest), n, rest[0]))
         if len(entries) >= _MAX_KEY_WORDS:
             break
     return entries
@@ -329,9 +331,15 @@ def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
     """
     entries = _key_entries(prepared)
     keys: set[str] = set()
+    # A word of vowels only (IUIA, a typo of IULIIA) has no skeleton: its first letter.
+    spelt = prepared.spelt if len(prepared.spelt) == len(prepared.words) else prepared.words
+    for n, skel in enumerate(prepared.skeletons):
+        if not skel and spelt[n]:
+            keys.update(f"f:{s}|{spelt[n][0]}" for _, s, m, _ in entries
+                        if m != n and len(s) >= 3)
     if len(entries) <= 1 or query:
-        keys.update("w:" + s for _, s, _ in entries)
-    for (fa, sa, na), (fb, sb, nb) in combinations(entries, 2):
+        keys.update("w:" + s for _, s, _, _ in entries)
+    for (fa, sa, na, la), (fb, sb, nb, lb) in combinations(entries, 2):
         if na == nb:
             continue  # a word and itself without its particle
         if query:
@@ -343,6 +351,13 @@ def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
             keys.add(_pair("p", sa, sb))
         keys.add(f"b:{sa}|{sb[:2]}")
         keys.add(f"b:{sb}|{sa[:2]}")
+        # A word with a typo that broke a digraph (BSAHIR for BASHIR, KNAMARI for
+        # KHAMARI) is two consonants off: the other word's skeleton with its first
+        # letter as written still finds it (a long enough skeleton keeps these lists short).
+        if len(sa) >= 3 and lb:
+            keys.add(f"f:{sa}|{lb}")
+        if len(sb) >= 3 and la:
+            keys.add(f"f:{sb}|{la}")
         if len(sb) <= 2:
             keys.add(f"i:{sa}|{fb}")
         if len(sa) <= 2:
