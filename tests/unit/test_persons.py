@@ -198,3 +198,10 @@ def test_extra_given_name_on_the_document_needs_a_birth_date_when_first():
     record = [{"surname": "SOLTANI", "given_names": "AYOUB"}]
     assert score_person(q, person(birth="", names=record), CONFIG)[1] is None
     assert score_person(q, person(names=record), CONFIG)[1] is not None
+
+
+def test_a_name_alone_is_a_possible_match_at_most():
+    score, level, reasons = score_person(query(), person(birth=""), CONFIG)
+    assert score >= CONFIG.hit and level is Level.POSSIBLE
+    assert "no birth date to confirm it: a possible match at most" in reasons
+    assert score_person(query(birth="<<<<<<"), person(), CONFIG)[1] is Level.POSSIBLE

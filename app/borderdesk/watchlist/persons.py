@@ -206,7 +206,10 @@ def score_person(query: PersonQuery, record: PreparedPerson, config
         score += SEX_DIFFERS
         reasons.append("sex differs")
     score = round(min(max(score, 0.0), 1.0), 4)
-    if score >= config.hit:
+    if score >= config.hit and outcome == "unknown":
+        level = Level.POSSIBLE  # a name alone, however close, is for the officer to judge
+        reasons.append("no birth date to confirm it: a possible match at most")
+    elif score >= config.hit:
         level = Level.HIT
     elif score >= config.possible:
         level = Level.POSSIBLE
