@@ -83,6 +83,7 @@ from itertools import combinations
 
 from rapidfuzz.distance import OSA
 
+from .arabic_names import ARABIC_NAMES
 from .translit import german_cyrillic, has_cyrillic, latin_words
 
 # Filiation particles and articles: kept for display, never a word of their own.
@@ -482,6 +483,7 @@ class NameComparison:
     query: PreparedName | None = None  # the names compared (two words may have been joined)
     record: PreparedName | None = None
     keys_missing: int = 0  # surname words and first given names, either side, with no match
+    key_similarity: float = 1.0  # the least similarity of the document's key words' pairs
 
     @property
     def lacks_key_name(self) -> bool:
@@ -599,6 +601,13 @@ def _merges(name: PreparedName) -> list[PreparedName]:
     return out
 
 
+# The usual spellings of common Arabic names, folded: two of them with different consonants
+# are two names (KHALID and KHALIL, HAKIMA and HALIMA, SAID and SAMI), however few
+# letters apart; vowels alone (MALIK, MALEK) are how transliterations differ.
+KNOWN_NAMES = frozenset(fold(latin) for latin in ARABIC_NAMES.values() if latin.isalpha())
+DISTINCT_NAMES = 0.6  # what two different known names are at most: a weak pair
+
+
 @lru_cache(maxsize=1 << 14)
 def _one_typo_as_written(a: str, b: str) -> bool:
     """Whether two words as written (before folding) are one typo apart, four letters or more."""
@@ -630,6 +639,9 @@ def _compare(query: PreparedName, record: PreparedName) -> NameComparison:
             sim = 1.0 if qw == rw else word_similarity(qw, rw, qa or r_letters[j])
             if sim < TOKEN_MATCH and _one_typo_as_written(q_spelt[i], r_spelt[j]):
                 sim = 0.8  # the typo broke a digraph (RACIHD, CPERIF): fold made it two
+            if (sim < 1.0 and qw in KNOWN_NAMES and rw in KNOWN_NAMES
+                    and not (qa or r_letters[j]) and query.skeletons[i] != record.skeletons[j]):
+                sim = min(sim, DISTINCT_NAMES)
             if sim < 1.0:
                 if len(qw) == 1 and rw.startswith(qw):
                     sim = max(sim, 0.85)  # an initial
@@ -667,5 +679,7 @@ def _compare(query: PreparedName, record: PreparedName) -> NameComparison:
     extra = max(len(q), len(r)) - len(pairs)
     if not (query.truncated and len(r) > len(q)):
         score -= MISSING * min(extra, 3)
+    by_q = {i: sim for i, _, sim in pairs}
+    key_sim = min((by_q.get(i, 0.0) for i in key_words(query)), default=1.0)
     return NameComparison(round(max(score, 0.0), 4), tuple(pairs), len(q), len(r), query, record,
-                          missing)
+                          missing, key_sim)

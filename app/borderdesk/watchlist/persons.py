@@ -52,6 +52,11 @@ BIRTH_ADJUST = {
 # side (NameComparison.lacks_key_name): without one of them such a name costs UNBACKED.
 BACKING = frozenset({"exact", "swapped", "month", "year_only"})
 UNBACKED = 0.2
+# A surname or first given name of the document matched only at the edge of what counts
+# (a typo on top of a spelling variant: KARIM and KASSEM, DJAMEL and DJALAL) is a guess:
+# without a birth date to back it, it costs EDGE_UNBACKED.
+EDGE = 0.78
+EDGE_UNBACKED = 0.06
 NATIONALITY_SAME = 0.02
 NATIONALITY_DIFFERS = -0.08
 SEX_DIFFERS = -0.35
@@ -195,6 +200,10 @@ def score_person(query: PersonQuery, record: PreparedPerson, config
         # A relative's name (the family name and a father's name shared) reads the same.
         score -= UNBACKED
         reasons.append("no birth date backs a name that lacks a surname or first given name")
+    elif best.key_similarity < EDGE and outcome not in BACKING:
+        score -= EDGE_UNBACKED
+        reasons.append("no birth date backs a surname or first given name spelt quite "
+                       "differently")
     if query.nationality and record.nationality:
         if query.nationality == record.nationality:
             score += NATIONALITY_SAME
