@@ -331,6 +331,7 @@ def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
     rather than long candidate lists.
     """
     entries = _key_entries(prepared)
+    key_set = set(key_words(prepared))
     keys: set[str] = set()
     # A word of vowels only (IUIA, a typo of IULIIA) has no skeleton: its first letter.
     spelt = prepared.spelt if len(prepared.spelt) == len(prepared.words) else prepared.words
@@ -355,10 +356,12 @@ def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
         # A word with a typo that broke a digraph (BSAHIR for BASHIR, KNAMARI for
         # KHAMARI) is two consonants off: the other word's skeleton with its first
         # letter as written still finds it (a long enough skeleton keeps these lists short).
-        if len(sa) >= 3 and lb:
-            keys.add(f"f:{sa}|{lb}")
-        if len(sb) >= 3 and la:
-            keys.add(f"f:{sb}|{la}")
+        # Only between the key words (the surname, the first given name): few keys more.
+        if na in key_set and nb in key_set:
+            if len(sa) >= 3 and lb:
+                keys.add(f"f:{sa}|{lb}")
+            if len(sb) >= 3 and la:
+                keys.add(f"f:{sb}|{la}")
         if len(sb) <= 2:
             keys.add(f"i:{sa}|{fb}")
         if len(sa) <= 2:
