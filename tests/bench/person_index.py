@@ -16,10 +16,13 @@ labelled set makes them) and persons not on the list. Prints:
 
 * the build figures (µs to prepare a name and to key it, postings per name);
 * candidates per document (names, and persons after grouping), mean/p50/p95/p99;
-* time per document: keys and lookups, then score_person on every candidate
+* time per document: keys and lookups, then score_person on the candidates
   (µs per scored pair), p50/p95; posting lists are read shortest first, at
-  most ``--cap`` postings (the flags this loses are counted on every tenth
-  document, screened again with every list read);
+  most ``--cap`` postings, and, as the desk does (``PersonList.candidates``),
+  only the ``--limit`` persons (``max_candidates``, 100) sharing the most and
+  rarest keys are scored — what keeps a common name's crowd from being scored
+  whole (the flags all this loses are counted on every tenth document,
+  screened again with every list read and every candidate scored);
 * the same screening done the naive way, rapidfuzz over every name
   (``process.cdist``-free ``extract`` with token_sort_ratio), for a few documents.
 
