@@ -48,7 +48,10 @@ def load_hard_cases() -> tuple[list[dict], list[dict]]:
     path = DATA / "screening_hard_cases.txt"
     if not path.exists():
         return records, cases
+    style = "hand"
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# -- untuned"):
+            style = "hand-untuned"  # written after the rules were set: reported apart
         if not line.strip() or line.startswith("#"):
             continue
         f = [x.strip() for x in line.split("|")]
@@ -61,7 +64,7 @@ def load_hard_cases() -> tuple[list[dict], list[dict]]:
                         "birth_date": rbirth or None, "nationality": rnat or None,
                         "sex": rsex or None})
         surname, _, given = name.partition("<<")
-        cases.append({"id": rid, "label": label, "record_id": rid, "style": "hand",
+        cases.append({"id": rid, "label": label, "record_id": rid, "style": style,
                       "rules": [], "note": note, "name": (surname, given),
                       "birth": birth, "nat": nat, "sex": sex})
     return records, cases

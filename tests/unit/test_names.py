@@ -263,3 +263,17 @@ def test_a_typo_that_breaks_a_digraph_is_one_typo():
 def test_candidate_keys_survive_a_typo_that_breaks_a_word(typed, listed):
     query = candidate_keys(prepare_name(*typed), query=True)
     assert any(query & candidate_keys(form) for form in name_forms(*listed))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("KHALED", "KHALIL"), ("KARIM", "KACEM"), ("SAID", "SAMIR"), ("FATIMA", "FATIHA"),
+])
+def test_known_names_with_other_consonants_are_different_names(a, b):
+    # Letters apart, each the usual spelling of a common name (arabic_names): two names.
+    assert score(("BENALI", a), ("BENALI", b)) < 0.75
+    assert score(("BENALI", a), ("BENALI", a[:-1] + "X" + a[-1])) >= 0.75  # a typo still is
+
+
+def test_known_names_differing_in_vowels_only_stay_spelling_variants():
+    assert score(("BENALI", "MALEK"), ("BENALI", "MALIK")) >= 0.75
+    assert score(("BENALI", "NASER"), ("BENALI", "NASIR")) >= 0.75

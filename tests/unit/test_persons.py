@@ -205,3 +205,14 @@ def test_a_name_alone_is_a_possible_match_at_most():
     assert score >= CONFIG.hit and level is Level.POSSIBLE
     assert "no birth date to confirm it: a possible match at most" in reasons
     assert score_person(query(birth="<<<<<<"), person(), CONFIG)[1] is Level.POSSIBLE
+
+
+def test_key_name_matched_at_the_edge_needs_a_birth_date():
+    # DJAMEL against DJALAL: a typo on top of a spelling variant, or another name.
+    q = query(surname="MESSAOUDI", given="DJAMEL")
+    record = [{"surname": "MESSAOUDI", "given_names": "DJALAL"}]
+    unbacked = score_person(q, person(birth="", names=record), CONFIG)
+    backed = score_person(q, person(names=record), CONFIG)
+    assert any("spelt quite differently" in r for r in unbacked[2])
+    assert not any("spelt quite differently" in r for r in backed[2][1:])
+    assert unbacked[0] < backed[0] - 0.08
