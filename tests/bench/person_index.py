@@ -53,7 +53,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from namebank import FAMILY, FEMALE, MALE, parse  # noqa: E402
 from screening_labelled import typo  # noqa: E402
 
-from borderdesk.desk.config import ScreeningSection  # noqa: E402
+from borderdesk.desk.config import ScreeningSection, WatchlistSection  # noqa: E402
 from borderdesk.mrz.dates import MrzDate  # noqa: E402
 from borderdesk.watchlist.names import candidate_keys, name_forms, prepare_name  # noqa: E402
 from borderdesk.watchlist.persons import (  # noqa: E402
@@ -146,7 +146,7 @@ def main() -> None:
     ap.add_argument("--no-year-filter", action="store_true")
     ap.add_argument("--cap", type=int, default=None,
                     help="postings read at most (shortest lists first)")
-    ap.add_argument("--limit", type=int, default=ScreeningSection().max_candidates,
+    ap.add_argument("--limit", type=int, default=WatchlistSection().max_candidates,
                     help="persons scored at most, the best by shared keys (as the desk's "
                          "PersonList.candidates ranks them; 0: every candidate)")
     args = ap.parse_args()
