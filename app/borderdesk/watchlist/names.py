@@ -605,7 +605,7 @@ def _merges(name: PreparedName) -> list[PreparedName]:
 
 
 # The usual spellings of common Arabic names, folded: two of them with different consonants
-# are two names (KHALID and KHALIL, HAKIMA and HALIMA, SAID and SAMI), however few
+# are two names (KHALED and KHALIL, KARIM and KACEM, SAID and SAMIR), however few
 # letters apart; vowels alone (MALIK, MALEK) are how transliterations differ.
 KNOWN_NAMES = frozenset(fold(latin) for latin in ARABIC_NAMES.values() if latin.isalpha())
 DISTINCT_NAMES = 0.6  # what two different known names are at most: a weak pair
