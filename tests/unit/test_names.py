@@ -277,3 +277,9 @@ def test_known_names_with_other_consonants_are_different_names(a, b):
 def test_known_names_differing_in_vowels_only_stay_spelling_variants():
     assert score(("BENALI", "MALEK"), ("BENALI", "MALIK")) >= 0.75
     assert score(("BENALI", "NASER"), ("BENALI", "NASIR")) >= 0.75
+
+
+def test_a_surname_written_apart_is_tried_joined_even_with_key_names_missing():
+    # HADJ ALI against HADJALI: apart, both key names look missing; joined, all match.
+    assert score(("HADJ ALI", "NOURREDINE"), ("HADJALI", "NOUR EDDINE")) >= MATCH
+    assert score(("BELHADJ", "MOHAMED"), ("BEL HADJ", "MOHAMMED")) >= MATCH

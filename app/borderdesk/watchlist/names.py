@@ -578,7 +578,7 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
     return result
 
 
-RETRY_FROM = 0.5
+RETRY_FROM = 0.3
 
 
 def _by_score(result: NameComparison) -> float:
