@@ -16,10 +16,13 @@ labelled set makes them) and persons not on the list. Prints:
 
 * the build figures (µs to prepare a name and to key it, postings per name);
 * candidates per document (names, and persons after grouping), mean/p50/p95/p99;
-* time per document: keys and lookups, then score_person on every candidate
+* time per document: keys and lookups, then score_person on the candidates
   (µs per scored pair), p50/p95; posting lists are read shortest first, at
-  most ``--cap`` postings (the flags this loses are counted on every tenth
-  document, screened again with every list read);
+  most ``--cap`` postings, and, as the desk does (``PersonList.candidates``),
+  only the ``--limit`` persons (``max_candidates``, 100) sharing the most and
+  rarest keys are scored — what keeps a common name's crowd from being scored
+  whole (the flags all this loses are counted on every tenth document,
+  screened again with every list read and every candidate scored);
 * the same screening done the naive way, rapidfuzz over every name
   (``process.cdist``-free ``extract`` with token_sort_ratio), for a few documents.
 
@@ -50,7 +53,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from namebank import FAMILY, FEMALE, MALE, parse  # noqa: E402
 from screening_labelled import typo  # noqa: E402
 
-from borderdesk.desk.config import ScreeningSection  # noqa: E402
+from borderdesk.desk.config import ScreeningSection, WatchlistSection  # noqa: E402
 from borderdesk.mrz.dates import MrzDate  # noqa: E402
 from borderdesk.watchlist.names import candidate_keys, name_forms, prepare_name  # noqa: E402
 from borderdesk.watchlist.persons import (  # noqa: E402
@@ -143,6 +146,9 @@ def main() -> None:
     ap.add_argument("--no-year-filter", action="store_true")
     ap.add_argument("--cap", type=int, default=None,
                     help="postings read at most (shortest lists first)")
+    ap.add_argument("--limit", type=int, default=WatchlistSection().max_candidates,
+                    help="persons scored at most, the best by shared keys (as the desk's "
+                         "PersonList.candidates ranks them; 0: every candidate)")
     args = ap.parse_args()
     print(f"load at start: {os.getloadavg()}")
 
@@ -230,7 +236,7 @@ def main() -> None:
                         MrzDate("", 1970, 1, 1), "DZA", "M")
         queries.append(("not listed", -1, q))
 
-    def lookup(q, cap, by_year=True):
+    def lookup(q, cap, by_year=True, limit=None):
         """Candidate name numbers. ``by_year``: from the index keyed by birth year too,
         reading the keys of the document's birth year and of persons of unknown
         birth year only (birth_year_decides: no one born another year can be
@@ -248,15 +254,26 @@ def main() -> None:
         lo = np.searchsorted(hs, wanted, "left")
         hi = np.searchsorted(hs, wanted, "right")
         spans = sorted((b - a, a, b) for a, b in zip(lo.tolist(), hi.tolist()) if b > a)
-        chosen, total = [], 0
+        chosen, weights, total = [], [], 0
         for n, a, b in spans:
             if cap is not None and chosen and total + n > cap:
                 break
             chosen.append(os_[a:b])
+            weights.append(np.full(n, np.log1p(n_names / n), dtype=np.float32))
             total += n
         if not chosen:
             return np.zeros(0, np.int32)
-        return np.unique(np.concatenate(chosen))
+        ids = np.concatenate(chosen)
+        if limit:
+            # The desk's ranking: persons by the summed rarity of the keys they share,
+            # the best ``limit`` scored (PersonList.candidates, max_candidates).
+            owners_of = person_arr[ids]
+            uniq, inverse = np.unique(owners_of, return_inverse=True)
+            if len(uniq) > limit:
+                totals = np.bincount(inverse, weights=np.concatenate(weights))
+                best = uniq[np.argpartition(-totals, limit)[:limit]]
+                ids = ids[np.isin(owners_of, best)]
+        return np.unique(ids)
 
     def screen(q, name_ids):
         by_person: dict[int, list] = {}
@@ -278,7 +295,7 @@ def main() -> None:
     lost = checked = 0
     for n_query, (kind, pid, q) in enumerate(queries):
         t = time.perf_counter()
-        name_ids = lookup(q, args.cap)
+        name_ids = lookup(q, args.cap, limit=args.limit)
         t1 = time.perf_counter()
         flagged, n_persons = screen(q, name_ids)
         t3 = time.perf_counter()
@@ -312,7 +329,8 @@ def main() -> None:
     print(f"  whole person screening          p50 {pct(t_total, .5) * 1e3:.2f} ms, "
           f"p95 {pct(t_total, .95) * 1e3:.2f} ms, p99 {pct(t_total, .99) * 1e3:.2f} ms")
     print(f"  listed persons flagged          {found}/{len(sources)}")
-    print(f"  flags lost to the year filter and the cap ({args.cap}): {lost} of {checked} "
+    print(f"  flags lost to the year filter, the cap ({args.cap}) and the limit of "
+          f"{args.limit} persons: {lost} of {checked} "
           f"(every tenth document screened again: all lists, every year)")
 
     if args.naive:

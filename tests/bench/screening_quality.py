@@ -1,9 +1,12 @@
 """Screening quality on the labelled set, beside yente's logic-v2 and plain rapidfuzz.
 
-    .venv/bin/python tests/bench/screening_quality.py [--no-peers] [--show N]
+    .venv/bin/python tests/bench/screening_quality.py [--no-peers] [--show N] [--data DIR]
+                                                      [--no-hand]
 
-Reads tests/bench/data/ (made by screening_labelled.py) and the hand-written
-cases of screening_hard_cases.txt. For each document:
+Reads tests/bench/data/ (made by screening_labelled.py; ``--data`` another set
+it made, e.g. of a fresh seed) and the hand-written cases of
+tests/bench/data/screening_hard_cases.txt (``--no-hand`` leaves them out).
+For each document:
 
 * **pair**: score_person against the record the case is about — a variant
   counts as found when it is flagged (HIT or POSSIBLE), a hard negative as a
@@ -45,7 +48,10 @@ def load_hard_cases() -> tuple[list[dict], list[dict]]:
     path = DATA / "screening_hard_cases.txt"
     if not path.exists():
         return records, cases
+    style = "hand"
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# -- untuned"):
+            style = "hand-untuned"  # written after the rules were set: reported apart
         if not line.strip() or line.startswith("#"):
             continue
         f = [x.strip() for x in line.split("|")]
@@ -58,7 +64,7 @@ def load_hard_cases() -> tuple[list[dict], list[dict]]:
                         "birth_date": rbirth or None, "nationality": rnat or None,
                         "sex": rsex or None})
         surname, _, given = name.partition("<<")
-        cases.append({"id": rid, "label": label, "record_id": rid, "style": "hand",
+        cases.append({"id": rid, "label": label, "record_id": rid, "style": style,
                       "rules": [], "note": note, "name": (surname, given),
                       "birth": birth, "nat": nat, "sex": sex})
     return records, cases
@@ -179,14 +185,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--show", type=int, default=0, help="print N misses of each kind")
+    ap.add_argument("--data", type=Path, default=DATA, help="the labelled set's directory")
+    ap.add_argument("--no-hand", action="store_true", help="leave the hand-written cases out")
     args = ap.parse_args()
 
     print(f"load: {os.getloadavg()}")
     records = [json.loads(x) for x in
-               (DATA / "screening_records.ndjson").read_text(encoding="utf-8").splitlines()]
+               (args.data / "screening_records.ndjson").read_text(encoding="utf-8").splitlines()]
     cases = [json.loads(x) for x in
-             (DATA / "screening_cases.jsonl").read_text(encoding="utf-8").splitlines()]
-    hand_records, hand_cases = load_hard_cases()
+             (args.data / "screening_cases.jsonl").read_text(encoding="utf-8").splitlines()]
+    hand_records, hand_cases = ([], []) if args.no_hand else load_hard_cases()
     records += hand_records
     cases += hand_cases
     docs = {c["id"]: document_of(c) for c in cases}

@@ -6,6 +6,7 @@ import pickle
 import pytest
 
 from borderdesk.watchlist.names import (
+    KEY_MISS, key_words,
     PreparedName, candidate_keys, compare_names, fold, name_forms, prepare_name, skeleton,
 )
 
@@ -197,3 +198,88 @@ def test_describe_says_what_matched():
     assert result.describe() == "surname and given names match (with spelling variants)"
     swapped = compare_names(prepare_name("MOHAMED", "BENALI"), prepare_name("BENALI", "MOHAMED"))
     assert "in another order" in swapped.describe()
+
+
+# -- the key names: surname and first given name, both sides -----------------------------------
+
+def test_key_words_of_a_name():
+    assert key_words(prepare_name("BEN ALI", "MOHAMED AMINE")) == (0, 1)
+    assert key_words(prepare_name("AL ALAWI EL HASSANI", "SAMIR")) == (0, 1, 2)
+    # A full name, order unknown: its first and last words.
+    assert key_words(prepare_name("", "", "جمال إبراهيم المصري")) == (0, 2)
+    assert key_words(prepare_name("", "", "Rafik")) == ()
+
+
+def test_the_records_first_given_name_missing_costs_like_the_documents():
+    # SCHAEFER BJOERN against Schäfer Günter Björn: a relative's name reads the same.
+    second_name = compare_names(prepare_name("SCHAEFER", "BJOERN"),
+                                prepare_name("Schäfer", "Günter Björn"))
+    middle_name = compare_names(prepare_name("SCHAEFER", "GUENTER"),
+                                prepare_name("Schäfer", "Günter Björn"))
+    assert second_name.lacks_key_name and not middle_name.lacks_key_name
+    assert second_name.score <= middle_name.score - KEY_MISS
+
+
+def test_the_records_surname_missing_costs():
+    # AL SHARIF FATIHA against ATAR FATIMA CHERIF: ATAR, the record's family, is not there.
+    result = compare_names(prepare_name("AL SHARIF", "FATIHA"),
+                           prepare_name("ATAR", "FATIMA CHERIF"))
+    assert result.lacks_key_name
+    assert "the list's surname or first given name not on the document" in result.describe()
+
+
+def test_a_full_names_first_and_last_words_are_its_key_names():
+    # MASRI JALAL against جمال إبراهيم المصري (JAMAL IBRAHIM MASRI): the first names differ.
+    assert compare_names(prepare_name("EL MASRI", "JAMAL"),
+                         prepare_name("", "", "جمال إبراهيم المصري")).keys_missing == 0
+    assert compare_names(prepare_name("EL MASRI", "IBRAHIM"),
+                         prepare_name("", "", "جمال إبراهيم المصري")).keys_missing == 1
+
+
+def test_record_key_names_not_counted_when_the_mrz_cut_every_given_name():
+    query = prepare_name("BENABDELKADER EL HOUSSEINI", "", truncated=True)
+    record = prepare_name("BENABDELKADER EL HOUSSEINI", "MOHAMED")
+    assert not compare_names(query, record).lacks_key_name
+
+
+def test_abdul_cut_off_by_the_mrz_begins_the_name_it_joined():
+    query = prepare_name("DOULAIMI", "HAMID RIAD BEN ABDUL", truncated=True)
+    record = prepare_name("", "", "حامد رياض بن عبد الحميد دليمي")
+    assert query.words[-1] == "BENABD"
+    assert compare_names(query, record).score >= 0.9
+
+
+def test_a_typo_that_breaks_a_digraph_is_one_typo():
+    # RACIHD: the swap turns CH into C-I-H, two letters off once folded; as written, one typo.
+    assert score(("DRIDI", "RACIHD"), ("DRIDI", "RACHID")) >= MATCH
+    assert score(("BOUKHARI", "CPERIF"), ("BOUKHARI", "CHERIF")) >= 0.75
+    assert score(("DRIDI", "RAFIK"), ("DRIDI", "RACHID")) < 0.75
+
+
+@pytest.mark.parametrize("typed, listed", [
+    (("MADANI", "BSAHIR"), ("MEDANI", "BACHIR")),  # broken digraph: skeleton two edits off
+    (("SMIRNOVA", "IUIA"), ("Смирнова", "Юлия")),  # a word of vowels only
+])
+def test_candidate_keys_survive_a_typo_that_breaks_a_word(typed, listed):
+    query = candidate_keys(prepare_name(*typed), query=True)
+    assert any(query & candidate_keys(form) for form in name_forms(*listed))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("KHALED", "KHALIL"), ("KARIM", "KACEM"), ("SAID", "SAMIR"), ("FATIMA", "FATIHA"),
+])
+def test_known_names_with_other_consonants_are_different_names(a, b):
+    # Letters apart, each the usual spelling of a common name (arabic_names): two names.
+    assert score(("BENALI", a), ("BENALI", b)) < 0.75
+    assert score(("BENALI", a), ("BENALI", a[:-1] + "X" + a[-1])) >= 0.75  # a typo still is
+
+
+def test_known_names_differing_in_vowels_only_stay_spelling_variants():
+    assert score(("BENALI", "MALEK"), ("BENALI", "MALIK")) >= 0.75
+    assert score(("BENALI", "NASER"), ("BENALI", "NASIR")) >= 0.75
+
+
+def test_a_surname_written_apart_is_tried_joined_even_with_key_names_missing():
+    # HADJ ALI against HADJALI: apart, both key names look missing; joined, all match.
+    assert score(("HADJ ALI", "NOURREDINE"), ("HADJALI", "NOUR EDDINE")) >= MATCH
+    assert score(("BELHADJ", "MOHAMED"), ("BEL HADJ", "MOHAMMED")) >= MATCH

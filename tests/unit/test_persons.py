@@ -163,3 +163,56 @@ def test_a_record_as_read_from_the_source_is_prepared_on_the_fly():
                                                     full_name="محمد بن علي")],
                              birth_date="1980-03-15", nationality="DZA", sex="M")
     assert score_person(query(), record, CONFIG)[1] is Level.HIT
+
+
+# -- a name lacking a key name needs a birth date to back it --------------------------------------
+
+SIBLING = [{"surname": "DRIDI", "given_names": "SAMIR RACHID"}]
+
+
+@pytest.mark.parametrize("record_birth, flagged", [
+    ("1980-03-15", True),   # exact: backs it
+    ("1980-03", True),      # same year and month
+    ("1980", True),         # only years known, equal
+    ("", False),            # nothing to back it: a brother (RACHID's son) reads the same
+    ("1980-11-02", False),  # same year only
+])
+def test_name_lacking_the_records_first_given_name_needs_a_birth_date(record_birth, flagged):
+    q = query(surname="DRIDI", given="RACHID")
+    score, level, reasons = score_person(q, person(birth=record_birth, names=SIBLING), CONFIG)
+    assert (level is not None) is flagged
+    unbacked = "no birth date backs a name that lacks a surname or first given name"
+    assert (unbacked in reasons) is (not flagged)
+
+
+def test_full_name_still_flagged_without_birth_date():
+    # The same name, every key name there: no birth date on the list is no reason to stay quiet.
+    _, level, reasons = score_person(query(), person(birth=""), CONFIG)
+    assert level is not None
+    assert not any("backs" in r for r in reasons)
+
+
+def test_extra_given_name_on_the_document_needs_a_birth_date_when_first():
+    # SOLTANI KARIM AYOUB against SOLTANI AYOUB: the document's first given name is not there.
+    q = query(surname="SOLTANI", given="KARIM AYOUB")
+    record = [{"surname": "SOLTANI", "given_names": "AYOUB"}]
+    assert score_person(q, person(birth="", names=record), CONFIG)[1] is None
+    assert score_person(q, person(names=record), CONFIG)[1] is not None
+
+
+def test_a_name_alone_is_a_possible_match_at_most():
+    score, level, reasons = score_person(query(), person(birth=""), CONFIG)
+    assert score >= CONFIG.hit and level is Level.POSSIBLE
+    assert "no birth date to confirm it: a possible match at most" in reasons
+    assert score_person(query(birth="<<<<<<"), person(), CONFIG)[1] is Level.POSSIBLE
+
+
+def test_key_name_matched_at_the_edge_needs_a_birth_date():
+    # DJAMEL against DJALAL: a typo on top of a spelling variant, or another name.
+    q = query(surname="MESSAOUDI", given="DJAMEL")
+    record = [{"surname": "MESSAOUDI", "given_names": "DJALAL"}]
+    unbacked = score_person(q, person(birth="", names=record), CONFIG)
+    backed = score_person(q, person(names=record), CONFIG)
+    assert any("spelt quite differently" in r for r in unbacked[2])
+    assert not any("spelt quite differently" in r for r in backed[2][1:])
+    assert unbacked[0] < backed[0] - 0.08

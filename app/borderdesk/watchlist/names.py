@@ -83,6 +83,7 @@ from itertools import combinations
 
 from rapidfuzz.distance import OSA
 
+from .arabic_names import ARABIC_NAMES
 from .translit import german_cyrillic, has_cyrillic, latin_words
 
 # Filiation particles and articles: kept for display, never a word of their own.
@@ -163,15 +164,17 @@ class PreparedName:
     arabic: str
     display: str
     truncated: bool = False
+    spelt: tuple[str, ...] = ()  # each word as written (joined the same way), before folding
 
     def as_json(self) -> list:
         return [list(self.words), list(self.skeletons), self.roles, self.arabic,
-                self.display, self.truncated]
+                self.display, self.truncated, list(self.spelt)]
 
     @classmethod
     def from_json(cls, value: list) -> PreparedName:
-        words, skels, roles, arabic, display, truncated = value
-        return cls(tuple(words), tuple(skels), roles, arabic, display, bool(truncated))
+        words, skels, roles, arabic, display, truncated, *spelt = value
+        return cls(tuple(words), tuple(skels), roles, arabic, display, bool(truncated),
+                   tuple(spelt[0]) if spelt else ())
 
 
 def _split_mrz(surname: str, given: str, full: str) -> tuple[str, str, str]:
@@ -197,21 +200,25 @@ def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", 
     surname, given_names, full_name = _split_mrz(surname, given_names, full_name)
     raw = (_words(surname, "s") + _words(given_names, "g") + _words(full_name, "f"))
     # First pass: joined prefixes (ABD, ABOU), articles, compounds; particles marked.
-    items: list[list] = []  # [form, role, letters, particle]
+    items: list[list] = []  # [form, role, letters, particle, as written]
     i = 0
     while i < len(raw):
         word, role, letters = raw[i]
         i += 1
         has_next = i < len(raw) and raw[i][1] == role
-        if word in _JOINING and has_next:
+        spelt = word
+        if word in _JOINING and not has_next and truncated and i == len(raw):
+            form = _JOINING[word]  # ABDUL cut off by the MRZ: ABDUL + the name that followed
+        elif word in _JOINING and has_next:
             if raw[i][0] in _ARTICLES and i + 1 < len(raw) and raw[i + 1][1] == role:
                 i += 1
             nxt, _, letters = raw[i]
             head = _JOINING[word]
             form = head + nxt if letters else fold(head + nxt)
+            spelt = word + nxt
             i += 1
         elif word in _FILIATION:
-            items.append([_FILIATION[word], role, False, True])
+            items.append([_FILIATION[word], role, False, True, word])
             continue
         elif word in _ARTICLES and has_next:
             continue
@@ -220,24 +227,28 @@ def prepare_name(surname: str = "", given_names: str = "", full_name: str = "", 
             if (form in _COMPOUND and items and items[-1][1] == role
                     and not items[-1][3]):
                 items[-1][0] += _COMPOUND[form]
+                items[-1][4] += word
                 continue
         if form:
-            items.append([form, role, letters, False])
+            items.append([form, role, letters, False, spelt])
     # Second pass: a filiation particle is written together with the next word.
     words: list[str] = []
     roles: list[str] = []
     arabic: list[str] = []
-    for k, (form, role, letters, particle) in enumerate(items):
+    spelling: list[str] = []
+    for k, (form, role, letters, particle, spelt) in enumerate(items):
         if particle:
             continue
         if k and items[k - 1][3] and items[k - 1][1] == role:
             form = items[k - 1][0] + form
+            spelt = items[k - 1][4] + spelt
         words.append(form)
+        spelling.append(spelt)
         roles.append(role)
         arabic.append("1" if letters else "0")
     display = " ".join(w for w, _, _ in raw)
     return PreparedName(tuple(words), tuple(skeleton(w) for w in words), "".join(roles),
-                        "".join(arabic), display, truncated)
+                        "".join(arabic), display, truncated, tuple(spelling))
 
 
 def name_forms(surname: str = "", given_names: str = "", full_name: str = ""
@@ -278,18 +289,20 @@ def _neighbours(skel: str) -> set[str]:
     return {_DOUBLE.sub(r"\1", n) for n in out}
 
 
-def _key_entries(prepared: PreparedName) -> list[tuple[str, str, int]]:
-    """(first letter, skeleton, word number) of the words that count for keys; a word
-    written with a filiation particle (BENALI) also as the word without it (ALI)."""
+def _key_entries(prepared: PreparedName) -> list[tuple[str, str, int, str]]:
+    """(first letter, skeleton, word number, first letter as written) of the words that
+    count for keys; a word written with a filiation particle (BENALI) also as the word
+    without it (ALI)."""
     entries = []
+    spelt = prepared.spelt if len(prepared.spelt) == len(prepared.words) else prepared.words
     for n, (w, s) in enumerate(zip(prepared.words, prepared.skeletons)):
         if not s:
             continue
-        entries.append((w[0], s, n))
+        entries.append((w[0], s, n, spelt[n][:1]))
         prefix = _glued_prefix(w)
         rest = w[len(prefix):]
         if prefix and skeleton(rest):
-            entries.append((rest[0], skeleton(rest), n))
+            entries.append((rest[0], skeleton(rest), n, rest[0]))
         if len(entries) >= _MAX_KEY_WORDS:
             break
     return entries
@@ -318,10 +331,17 @@ def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
     rather than long candidate lists.
     """
     entries = _key_entries(prepared)
+    key_set = set(key_words(prepared))
     keys: set[str] = set()
+    # A word of vowels only (IUIA, a typo of IULIIA) has no skeleton: its first letter.
+    spelt = prepared.spelt if len(prepared.spelt) == len(prepared.words) else prepared.words
+    for n, skel in enumerate(prepared.skeletons):
+        if not skel and spelt[n]:
+            keys.update(f"f:{s}|{spelt[n][0]}" for _, s, m, _ in entries
+                        if m != n and len(s) >= 3)
     if len(entries) <= 1 or query:
-        keys.update("w:" + s for _, s, _ in entries)
-    for (fa, sa, na), (fb, sb, nb) in combinations(entries, 2):
+        keys.update("w:" + s for _, s, _, _ in entries)
+    for (fa, sa, na, la), (fb, sb, nb, lb) in combinations(entries, 2):
         if na == nb:
             continue  # a word and itself without its particle
         if query:
@@ -333,6 +353,15 @@ def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
             keys.add(_pair("p", sa, sb))
         keys.add(f"b:{sa}|{sb[:2]}")
         keys.add(f"b:{sb}|{sa[:2]}")
+        # A word with a typo that broke a digraph (BSAHIR for BASHIR, KNAMARI for
+        # KHAMARI) is two consonants off: the other word's skeleton with its first
+        # letter as written still finds it (a long enough skeleton keeps these lists short).
+        # Only between the key words (the surname, the first given name): few keys more.
+        if na in key_set and nb in key_set:
+            if len(sa) >= 3 and lb:
+                keys.add(f"f:{sa}|{lb}")
+            if len(sb) >= 3 and la:
+                keys.add(f"f:{sb}|{la}")
         if len(sb) <= 2:
             keys.add(f"i:{sa}|{fb}")
         if len(sa) <= 2:
@@ -456,6 +485,15 @@ class NameComparison:
     record_words: int
     query: PreparedName | None = None  # the names compared (two words may have been joined)
     record: PreparedName | None = None
+    keys_missing: int = 0  # surname words and first given names, either side, with no match
+    key_similarity: float = 1.0  # the least similarity of the document's key words' pairs
+
+    @property
+    def lacks_key_name(self) -> bool:
+        """Whether a surname word or first given name of either name has no counterpart:
+        the name then names a relative as well as it names the person (siblings share
+        their family name and their father's name), and needs a birth date to back it."""
+        return self.keys_missing > 0
 
     def describe(self) -> str:
         """The name part of the reasons, in words."""
@@ -486,6 +524,8 @@ class NameComparison:
             notes.append("a name spelt quite differently")
         if self.record_words > len(self.pairs) or self.query_words > len(self.pairs):
             notes.append("a name missing" if not query.truncated else "truncated in the MRZ")
+        if any(i not in {p[1] for p in strong} for i in key_words(record)):
+            notes.append("the list's surname or first given name not on the document")
         return text + (" (" + ", ".join(notes) + ")" if notes else "")
 
 
@@ -493,10 +533,21 @@ class NameComparison:
 WEAK_MATCH = 0.5  # below TOKEN_MATCH, a pair still tells the words are not unrelated
 WEAK_CREDIT = 0.5  # share of its similarity a weak pair is credited with
 WEAK_PENALTY = 0.0  # what a weak pair costs besides
-KEY_MISS = 0.1  # what a surname word or first given name of the document without a match costs
+KEY_MISS = 0.1  # what a surname word or first given name (either side) without a match costs
 UNMATCHED = 0.1  # what a word of the shorter name with no counterpart at all costs
 MISSING = 0.02  # what each word of the longer name the shorter one lacks costs (at most 3)
 ONE_WORD = 0.8  # a name of one word says little: its score is scaled by this
+
+
+def key_words(name: PreparedName) -> tuple[int, ...]:
+    """The words that name the person rather than the family line: the surname's words
+    and the first given name; for a full name (roles ``f``, order unknown) of two words
+    or more its first and last words, where the given and the family name stand."""
+    if "f" in name.roles:
+        n = len(name.words)
+        return (0, n - 1) if n >= 2 else ()
+    first_given = name.roles.find("g")
+    return tuple(i for i, role in enumerate(name.roles) if role == "s" or i == first_given)
 
 
 def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
@@ -506,8 +557,10 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
     mean, over the words of the shorter name, of the similarity of its pair
     (:data:`WEAK_CREDIT` of it for a weak pair, 0 with no pair), less
     :data:`UNMATCHED` for each word of the shorter name with no pair at all,
-    :data:`KEY_MISS` for each surname word or first given name of the document
-    without a match, and :data:`MISSING` for each word of the longer name left
+    :data:`KEY_MISS` for each surname word or first given name of either name
+    (:func:`key_words`) without a match (the record's not counted when the MRZ
+    cut the document's given names off entirely), and :data:`MISSING` for each
+    word of the longer name left
     over (none when the MRZ truncated the document's name). At least one pair
     must be a match. When a word is left without a match, two neighbouring
     words written as one on the other side are tried too (ABDEL RAHMAN typed
@@ -525,7 +578,7 @@ def compare_names(query: PreparedName, record: PreparedName) -> NameComparison:
     return result
 
 
-RETRY_FROM = 0.5
+RETRY_FROM = 0.3
 
 
 def _by_score(result: NameComparison) -> float:
@@ -541,12 +594,27 @@ def _merges(name: PreparedName) -> list[PreparedName]:
             continue
         joined = w[i] + w[i + 1]
         words = w[:i] + (joined,) + w[i + 2:]
+        sp = name.spelt
         out.append(PreparedName(
             words, name.skeletons[:i] + (skeleton(joined),) + name.skeletons[i + 2:],
             name.roles[:i + 1] + name.roles[i + 2:],
             name.arabic[:i] + max(name.arabic[i], name.arabic[i + 1]) + name.arabic[i + 2:],
-            name.display, name.truncated))
+            name.display, name.truncated,
+            sp[:i] + (sp[i] + sp[i + 1],) + sp[i + 2:] if len(sp) == len(w) else ()))
     return out
+
+
+# The usual spellings of common Arabic names, folded: two of them with different consonants
+# are two names (KHALED and KHALIL, KARIM and KACEM, SAID and SAMIR), however few
+# letters apart; vowels alone (MALIK, MALEK) are how transliterations differ.
+KNOWN_NAMES = frozenset(fold(latin) for latin in ARABIC_NAMES.values() if latin.isalpha())
+DISTINCT_NAMES = 0.6  # what two different known names are at most: a weak pair
+
+
+@lru_cache(maxsize=1 << 14)
+def _one_typo_as_written(a: str, b: str) -> bool:
+    """Whether two words as written (before folding) are one typo apart, four letters or more."""
+    return max(len(a), len(b)) >= 4 and OSA.distance(a, b) == 1
 
 
 def _truncated_match(qw: str, rw: str) -> bool:
@@ -566,10 +634,17 @@ def _compare(query: PreparedName, record: PreparedName) -> NameComparison:
     last = len(q) - 1
     candidates = []
     r_letters = [flag == "1" for flag in record.arabic]
+    q_spelt = query.spelt if len(query.spelt) == len(q) else q
+    r_spelt = record.spelt if len(record.spelt) == len(r) else r
     for i, qw in enumerate(q):
         qa = query.arabic[i] == "1"
         for j, rw in enumerate(r):
             sim = 1.0 if qw == rw else word_similarity(qw, rw, qa or r_letters[j])
+            if sim < TOKEN_MATCH and _one_typo_as_written(q_spelt[i], r_spelt[j]):
+                sim = 0.8  # the typo broke a digraph (RACIHD, CPERIF): fold made it two
+            if (sim < 1.0 and qw in KNOWN_NAMES and rw in KNOWN_NAMES
+                    and not (qa or r_letters[j]) and query.skeletons[i] != record.skeletons[j]):
+                sim = min(sim, DISTINCT_NAMES)
             if sim < 1.0:
                 if len(qw) == 1 and rw.startswith(qw):
                     sim = max(sim, 0.85)  # an initial
@@ -597,12 +672,17 @@ def _compare(query: PreparedName, record: PreparedName) -> NameComparison:
     # The surname and the first given name of the document are what name a person:
     # one of them with no close counterpart in the record weighs more.
     strong_q = {i for i, _, sim in pairs if sim >= TOKEN_MATCH}
-    first_given = query.roles.find("g")
-    score -= KEY_MISS * sum(1 for i, role in enumerate(query.roles)
-                            if (role == "s" or i == first_given) and i not in strong_q)
+    strong_r = {j for _, j, sim in pairs if sim >= TOKEN_MATCH}
+    missing = sum(1 for i in key_words(query) if i not in strong_q)
+    if not (query.truncated and "g" not in query.roles):
+        missing += sum(1 for j in key_words(record) if j not in strong_r)
+    score -= KEY_MISS * missing
     if short == 1:
         score *= ONE_WORD
     extra = max(len(q), len(r)) - len(pairs)
     if not (query.truncated and len(r) > len(q)):
         score -= MISSING * min(extra, 3)
-    return NameComparison(round(max(score, 0.0), 4), tuple(pairs), len(q), len(r), query, record)
+    by_q = {i: sim for i, _, sim in pairs}
+    key_sim = min((by_q.get(i, 0.0) for i in key_words(query)), default=1.0)
+    return NameComparison(round(max(score, 0.0), 4), tuple(pairs), len(q), len(r), query, record,
+                          missing, key_sim)

@@ -48,6 +48,15 @@ BIRTH_ADJUST = {
     "exact": 0.08, "swapped": 0.03, "month": 0.02, "year": -0.03, "year_only": 0.02,
     "differs": -0.35, "unknown": 0.0,
 }
+# Birth date outcomes that back a name lacking a surname or first given name of either
+# side (NameComparison.lacks_key_name): without one of them such a name costs UNBACKED.
+BACKING = frozenset({"exact", "swapped", "month", "year_only"})
+UNBACKED = 0.2
+# A surname or first given name of the document matched only at the edge of what counts
+# (a typo on top of a spelling variant: KARIM and KASSEM, DJAMEL and DJALAL) is a guess:
+# without a birth date to back it, it costs EDGE_UNBACKED.
+EDGE = 0.78
+EDGE_UNBACKED = 0.06
 NATIONALITY_SAME = 0.02
 NATIONALITY_DIFFERS = -0.08
 SEX_DIFFERS = -0.35
@@ -187,6 +196,14 @@ def score_person(query: PersonQuery, record: PreparedPerson, config
     outcome, why = compare_birth(query.birth, record.birth_date)
     score += BIRTH_ADJUST[outcome]
     reasons.append(why)
+    if best.lacks_key_name and outcome not in BACKING:
+        # A relative's name (the family name and a father's name shared) reads the same.
+        score -= UNBACKED
+        reasons.append("no birth date backs a name that lacks a surname or first given name")
+    elif best.key_similarity < EDGE and outcome not in BACKING:
+        score -= EDGE_UNBACKED
+        reasons.append("no birth date backs a surname or first given name spelt quite "
+                       "differently")
     if query.nationality and record.nationality:
         if query.nationality == record.nationality:
             score += NATIONALITY_SAME
@@ -198,7 +215,10 @@ def score_person(query: PersonQuery, record: PreparedPerson, config
         score += SEX_DIFFERS
         reasons.append("sex differs")
     score = round(min(max(score, 0.0), 1.0), 4)
-    if score >= config.hit:
+    if score >= config.hit and outcome == "unknown":
+        level = Level.POSSIBLE  # a name alone, however close, is for the officer to judge
+        reasons.append("no birth date to confirm it: a possible match at most")
+    elif score >= config.hit:
         level = Level.HIT
     elif score >= config.possible:
         level = Level.POSSIBLE
