@@ -27,6 +27,7 @@ from __future__ import annotations
 import io
 import os
 import struct
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -212,7 +213,9 @@ def read_passporteye(image: np.ndarray, *, source: str = "camera") -> Reading | 
     if not ok:
         return None
     try:
-        found = read_mrz(io.BytesIO(png.tobytes()))
+        with warnings.catch_warnings():  # its scikit-image calls are deprecated
+            warnings.simplefilter("ignore")
+            found = read_mrz(io.BytesIO(png.tobytes()))
     except FileNotFoundError as exc:  # no tesseract program
         raise EngineError(f"the passporteye engine needs the tesseract-ocr program ({exc})") from None
     if found is None:
