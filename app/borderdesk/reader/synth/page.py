@@ -195,7 +195,11 @@ def render(rng: random.Random, doc: SynthDocument, ppm: float, *,
 def _visual_zone(rng: random.Random, doc: SynthDocument, draw: ImageDraw.ImageDraw,
                  canvas: np.ndarray, width: int, zone_top: float, ppm: float) -> None:
     """The title, the portrait and the printed fields above the MRZ."""
-    title = text_font("bold", max(6, round(ppm * rng.uniform(2.6, 3.6))))
+    size = max(6, round(ppm * rng.uniform(2.6, 3.6)))
+    room = width - ppm * 26  # the title, then the state's code at the right
+    while size > 6 and text_font("bold", size).getlength(_TITLES[doc.kind]) > room:
+        size -= 1
+    title = text_font("bold", size)
     draw.text((ppm * 4, ppm * 2.5), _TITLES[doc.kind], font=title, fill=255)
     draw.text((width - ppm * 18, ppm * 2.5), doc.issuing_state, font=title, fill=255)
     top = ppm * 9

@@ -156,7 +156,8 @@ def background(rng: random.Random, height: int, width: int) -> np.ndarray:
 # -- the camera ------------------------------------------------------------------------
 
 def _homography(rng: random.Random, size_mm: tuple[float, float], frame: tuple[int, int],
-                difficulty: float, band_mm: np.ndarray) -> tuple[np.ndarray, float]:
+                difficulty: float, band_mm: np.ndarray,
+                offset: tuple[float, float] = (0.0, 0.0)) -> tuple[np.ndarray, float]:
     """Where the document's corners land in the frame: (H from millimetres to pixels, px/mm)."""
     fw, fh = frame
     w_mm, h_mm = size_mm
@@ -187,7 +188,7 @@ def _homography(rng: random.Random, size_mm: tuple[float, float], frame: tuple[i
     y_range = (margin - lo[1], fh - margin - hi[1])
     dx = rng.uniform(*sorted(x_range)) if x_range[0] <= x_range[1] else sum(x_range) / 2
     dy = rng.uniform(*sorted(y_range)) if y_range[0] <= y_range[1] else sum(y_range) / 2
-    placed += np.array([dx, dy], np.float32)
+    placed += np.array([dx + offset[0], dy + offset[1]], np.float32)
     return cv2.getPerspectiveTransform(corners, placed.astype(np.float32)), scale
 
 
@@ -280,11 +281,15 @@ def _rounded_mask(width: int, height: int, radius: int) -> np.ndarray:
 
 def photograph(rng: random.Random, doc: SynthDocument, difficulty: float, *,
                frame: tuple[int, int] = (1280, 720),
-               backdrop: np.ndarray | None = None) -> Shot:
+               backdrop: np.ndarray | None = None,
+               offset: tuple[float, float] = (0.0, 0.0)) -> Shot:
     """A camera's picture of ``doc`` at ``difficulty`` (0 easy .. 1 hard), ``frame`` (w, h).
 
     ``backdrop`` (a BGR image of the frame's size) is the desk to lay it on;
-    a new :func:`background` is drawn when None.
+    a new :func:`background` is drawn when None. ``offset`` (pixels) moves the
+    document from where it would lie, to show it coming into view: the same
+    ``rng`` state with another offset gives the same document, moved (the band
+    may then leave the frame).
     """
     d = float(min(1.0, max(0.0, difficulty)))
     fw, fh = frame
@@ -295,7 +300,7 @@ def photograph(rng: random.Random, doc: SynthDocument, difficulty: float, *,
     n_lines = len(doc.lines)
     band_mm = np.array([[6, h_mm - 4 - 4.3 * n_lines], [w_mm - 6, h_mm - 4 - 4.3 * n_lines],
                         [w_mm - 6, h_mm - 3], [6, h_mm - 3]], np.float32)
-    to_frame, px_per_mm = _homography(rng, (w_mm, h_mm), frame, d, band_mm)
+    to_frame, px_per_mm = _homography(rng, (w_mm, h_mm), frame, d, band_mm, offset)
     ppm = float(np.clip(px_per_mm * 1.5, 4.0, 10.0))
     page = render(rng, doc, ppm, noise=noise, plain_mrz=rng.random() < 0.75 - 0.3 * d)
     pw, ph = page.image.shape[1], page.image.shape[0]
