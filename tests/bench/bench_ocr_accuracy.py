@@ -34,6 +34,7 @@ for _var in ("OMP_NUM_THREADS", "OMP_THREAD_LIMIT", "OPENBLAS_NUM_THREADS", "MKL
 import argparse  # noqa: E402
 import inspect  # noqa: E402
 import json  # noqa: E402
+import random  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
@@ -124,9 +125,9 @@ def load(folder: Path, limit: int | None) -> list[dict]:
                        check=True)
     records = [json.loads(line) for line in truth_file.read_text(encoding="utf-8").splitlines()
                if line.strip()]
-    if limit and limit < len(records):
-        step = len(records) / limit
-        records = [records[int(i * step)] for i in range(limit)]
+    if limit and limit < len(records):  # a fixed sample, every level and kind in it
+        keep = sorted(random.Random(limit).sample(range(len(records)), limit))
+        records = [records[i] for i in keep]
     return records
 
 

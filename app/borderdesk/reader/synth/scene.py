@@ -30,7 +30,7 @@ import cv2
 import numpy as np
 
 from .identities import SynthDocument
-from .page import PITCH_MM, SIZES_MM, render
+from .page import PITCH_MM, SIZES_MM, booklet, render
 
 Quad = tuple[tuple[float, float], ...]
 MIN_PITCH = 7.5  # pixels: the smallest character pitch a photograph gets
@@ -140,6 +140,9 @@ def _clutter(rng: random.Random, image: np.ndarray) -> None:
             cv2.putText(layer, text, (int(cx - pw / 2 + 12), int(y)), cv2.FONT_HERSHEY_SIMPLEX,
                         scale, 255, 1, cv2.LINE_AA)
         layer = cv2.warpAffine(layer, rot, (w, h))
+        sheet = np.zeros((h, w), np.uint8)
+        cv2.fillConvexPoly(sheet, box, 1)
+        layer *= sheet  # the print stays on its paper
         alpha = layer.astype(np.float32)[..., None] / 255 * 0.8
         image[:] = image * (1 - alpha) + 40 * alpha
     if rng.random() < 0.3:  # a pen
@@ -292,20 +295,26 @@ def _rounded_mask(width: int, height: int, radius: int) -> np.ndarray:
 def photograph(rng: random.Random, doc: SynthDocument, difficulty: float, *,
                frame: tuple[int, int] = (1280, 720),
                backdrop: np.ndarray | None = None,
-               offset: tuple[float, float] = (0.0, 0.0)) -> Shot:
+               offset: tuple[float, float] = (0.0, 0.0),
+               open_booklet: bool | None = None) -> Shot:
     """A camera's picture of ``doc`` at ``difficulty`` (0 easy .. 1 hard), ``frame`` (w, h).
 
     ``backdrop`` (a BGR image of the frame's size) is the desk to lay it on;
     a new :func:`background` is drawn when None. ``offset`` (pixels) moves the
     document from where it would lie, to show it coming into view: the same
     ``rng`` state with another offset gives the same document, moved (the band
-    may then leave the frame).
+    may then leave the frame). A passport lies as an open booklet, the facing
+    page above its data page, half the time (``open_booklet`` None) or as told.
     """
     d = float(min(1.0, max(0.0, difficulty)))
     fw, fh = frame
     noise = _np(rng)
     desk = backdrop if backdrop is not None else background(rng, fh, fw)
     w_mm, h_mm = SIZES_MM[doc.kind]
+    coin = rng.random() < 0.5
+    open_booklet = doc.kind == "TD3" and (coin if open_booklet is None else open_booklet)
+    if open_booklet:
+        h_mm *= 2
     # the band in millimetres is known only once drawn; place with its nominal position first
     n_lines = len(doc.lines)
     band_mm = np.array([[6, h_mm - 4 - 4.3 * n_lines], [w_mm - 6, h_mm - 4 - 4.3 * n_lines],
@@ -313,6 +322,8 @@ def photograph(rng: random.Random, doc: SynthDocument, difficulty: float, *,
     to_frame, px_per_mm = _homography(rng, (w_mm, h_mm), frame, d, band_mm, offset)
     ppm = float(np.clip(px_per_mm * 1.5, 4.0, 10.0))
     page = render(rng, doc, ppm, noise=noise, plain_mrz=rng.random() < 0.75 - 0.3 * d)
+    if open_booklet:
+        page = booklet(rng, page, noise)
     pw, ph = page.image.shape[1], page.image.shape[0]
     from_page = to_frame @ np.diag([1 / ppm, 1 / ppm, 1]).astype(np.float64)
     src = page.image
