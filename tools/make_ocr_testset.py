@@ -11,7 +11,7 @@ MRZ band's four corners in the image, clockwise from top left) and ``pitch``
 (character pitch in pixels). OUT defaults to tests/bench/data/ocr-testset
 (not committed: made again in about a minute a hundred images).
 
-Nine tenths of the set are camera photographs split evenly over the three
+Ten elevenths of the set are camera photographs split evenly over the three
 levels, the rest flat scans; kinds come round in the proportions a desk sees
 (TD3 most, then TD1). Image ``i`` depends only on ``--seed`` and ``i``, so
 the set is the same on every machine, and any image can be made again alone.
@@ -35,17 +35,19 @@ from borderdesk.reader.synth.scene import flat_scan, photograph
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "tests" / "bench" / "data" / "ocr-testset"
 LEVELS = {"easy": (0.0, 1 / 3), "medium": (1 / 3, 2 / 3), "hard": (2 / 3, 1.0)}
-KIND_ROUND = ("TD3", "TD1", "TD3", "TD2", "TD3", "MRV-A", "TD1", "TD3", "MRV-B")
+# Ten kinds a round, three levels, a scan every eleventh: their periods are coprime, so every
+# level meets every kind, and any twenty images in a row hold every kind.
+KIND_ROUND = ("TD3", "TD1", "TD3", "TD2", "TD3", "MRV-A", "TD1", "TD3", "MRV-B", "TD1")
 FRAMES = ((1280, 720),) * 7 + ((1920, 1080), (1920, 1080), (640, 480))
-SCAN_SHARE = 10  # one image in SCAN_SHARE is a flat scan
+SCAN_EVERY = 11
 
 
 def plan(count: int) -> list[tuple[int, str, str]]:
     """(index, level, kind) of every image of a set of ``count``."""
     out = []
     for i in range(count):
-        level = "scan" if i % SCAN_SHARE == SCAN_SHARE - 1 else list(LEVELS)[i % 3]
-        out.append((i, level, KIND_ROUND[(i // 3) % len(KIND_ROUND)]))
+        level = "scan" if i % SCAN_EVERY == SCAN_EVERY - 1 else list(LEVELS)[i % 3]
+        out.append((i, level, KIND_ROUND[i % len(KIND_ROUND)]))
     return out
 
 
