@@ -62,10 +62,15 @@ def borderdesk_engine(name: str = "borderdesk"):
     from borderdesk import reader
     if not hasattr(reader, "read_image"):
         raise ImportError("borderdesk.reader.read_image is not here (the OCR engine is missing)")
-    takes_engine = "engine" in inspect.signature(reader.read_image).parameters
+    params = inspect.signature(reader.read_image).parameters
+    keyword = next((k for k in ("engine_name", "engine") if k in params), None)
+    if keyword is None and name != "borderdesk":
+        raise ImportError(f"borderdesk.reader.read_image cannot be given the engine {name}")
+    if hasattr(reader, "engine"):
+        reader.engine(name)  # raises now if the engine cannot run here (no model, say)
 
     def run(path: Path):
-        reading = reader.read_image(path, engine=name) if takes_engine else reader.read_image(path)
+        reading = reader.read_image(path, **({keyword: name} if keyword else {}))
         return None if reading is None else tuple(reading.lines)
     return run
 
@@ -217,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         try:
             engines[name] = ENGINES[name]()
-        except ImportError as exc:
+        except Exception as exc:  # not installed, no model: said, and the others run
             print(f"  {name}: not available ({exc}); skipped")
     load_before = os.getloadavg()[0]
     print(f"{len(records)} images of {args.set}; load {load_before:.2f}; one thread")
