@@ -297,7 +297,8 @@ def _grid(row: _Row, length: int) -> np.ndarray | None:
         idx[k] = idx[k - 1] + n
         if n == 1:
             steps.append(dx)
-            local = max(0.7 * pitch, min(1.3 * pitch, float(np.median(steps[-6:]))))
+            recent = sorted(steps[-5:])
+            local = max(0.7 * pitch, min(1.3 * pitch, float(recent[len(recent) // 2])))
     if idx[-1] >= length + 1 or idx[-1] < length - 3:
         return None
     if idx[-1] == length:  # a stray mark at the start: number from the end instead
