@@ -33,7 +33,7 @@ import mrzrender  # noqa: E402
 
 from borderdesk.reader import classifier, segment  # noqa: E402
 
-FRAME = (960, 640)
+FRAMES = ((640, 480), (960, 640), (960, 640), (1280, 720))
 INDEX = {c: i for i, c in enumerate(classifier.ALPHABET)}
 
 
@@ -50,8 +50,9 @@ def _shot_cells(seed: int) -> tuple[np.ndarray, np.ndarray]:
     cv2.setNumThreads(1)
     rng = random.Random(seed)
     lines = mrzrender.random_mrz(rng)
-    page = mrzrender.render_page(rng, lines, px_per_mm=rng.uniform(5.0, 9.0))
-    shot = mrzrender.photograph(rng, page, rng.uniform(0.0, 1.0), FRAME, grey=rng.random() < 0.1)
+    page = mrzrender.render_page(rng, lines, px_per_mm=rng.uniform(5.0, 12.0))
+    frame = rng.choice(FRAMES)
+    shot = mrzrender.photograph(rng, page, rng.uniform(0.0, 1.0), frame, grey=rng.random() < 0.1)
     g = segment.grey(shot.image)
     centre = tuple(float(v) for v in shot.band.mean(0))
     want = tuple(len(line) for line in lines)

@@ -131,7 +131,7 @@ def candidates(g: np.ndarray) -> list[Candidate]:
 
 # -- 2. straighten and find rows ---------------------------------------------
 
-MAX_STRIP_WIDTH = 1400  # a straightened band is scaled down to at most this
+MAX_STRIP_WIDTH = 1000  # a straightened band is scaled down to at most this
 
 
 def _straighten(g: np.ndarray, c: Candidate) -> tuple[np.ndarray, np.ndarray]:
@@ -171,10 +171,9 @@ def _marks(strip: np.ndarray, char_hint: float) -> tuple[np.ndarray, np.ndarray]
     k = int(max(7, min(61, char_hint * 1.3))) | 1
     blackhat = cv2.morphologyEx(strip, cv2.MORPH_BLACKHAT,
                                 cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    blackhat = blackhat.astype(np.float32)
     local = cv2.dilate(blackhat, cv2.getStructuringElement(cv2.MORPH_RECT, (3 * k, k)))
-    floor = max(8.0, 0.4 * float(np.percentile(blackhat, 99.5)))
-    ink = blackhat / np.maximum(local, floor)
+    floor = max(8.0, 0.4 * float(np.percentile(blackhat[::3, ::3], 99.5)))
+    ink = blackhat.astype(np.float32) / np.maximum(local, floor).astype(np.float32)
     binary = (ink > 0.42).astype(np.uint8)
     n, _, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
     stats = stats[1:]
@@ -253,8 +252,8 @@ def _rows(marks: np.ndarray) -> list[_Row]:
 def _trim(row: _Row, left: float, right: float) -> _Row | None:
     """The row with only its marks between ``left`` and ``right``."""
     c = row.comps
-    keep = (c[:, 0] - c[:, 2] / 2 >= left - 0.3 * row.height) & \
-           (c[:, 0] + c[:, 2] / 2 <= right + 0.3 * row.height)
+    keep = (c[:, 0] - c[:, 2] / 2 >= left - 0.6 * row.height) & \
+           (c[:, 0] + c[:, 2] / 2 <= right + 0.6 * row.height)
     if keep.sum() < 12:
         return None
     c = c[keep]
@@ -385,10 +384,17 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
     rows = _rows(marks)
     groups = _line_groups(rows)[:4]
     width = strip.shape[1]
-    if _again and groups and any(r.left < 0.03 * width or r.right > 0.97 * width
-                                 for r in groups[0][0]):
-        # the band runs on past the region: look again around the rows found
-        group = groups[0][0]
+    touching = [r for r in rows if r.left < 0.03 * width or r.right > 0.97 * width]
+    if groups:  # the rows of the likeliest MRZ, before they were trimmed
+        first = groups[0][0]
+        low = min(r.offset for r in first) - first[0].height
+        high = max(r.offset for r in first) + first[0].height
+        touching = [r for r in touching if low <= r.offset <= high]
+    else:
+        touching = [r for r in touching if len(r.comps) >= 25]
+    if _again and touching:
+        # the print runs on past the region: look again around the rows found
+        group = touching + (groups[0][0] if groups else [])
         left, right = min(r.left for r in group), max(r.right for r in group)
         mid_u = (left + right) / 2
         mid_v = sum(r.offset + r.slope * mid_u for r in group) / len(group)
