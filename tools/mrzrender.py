@@ -77,13 +77,15 @@ def _glyphs(path: str, cap: int) -> dict[str, np.ndarray]:
         left, _, right, _ = font.getbbox(ch)
         img = Image.new("L", (right - left + 4, cap * 2), 0)
         ImageDraw.Draw(img).text((2 - left, cap // 2 - top), ch, font=font, fill=255)
-        out[ch] = np.asarray(img)
+        # where the ink begins, from the middle of the character's advance (its cell)
+        out[ch] = (np.asarray(img), left - 2 - font.getlength(ch) / 2)
     return out
 
 
 def draw_lines(lines: list[str], font: str, cap: int, pitch: float, line_pitch: float,
-               weight: int = 0) -> np.ndarray:
-    """The MRZ lines as an ink mask (255 ink), each character centred in its cell."""
+               weight: int = 0, rng: random.Random | None = None) -> np.ndarray:
+    """The MRZ lines as an ink mask (255 ink), each character's advance centred in its cell
+    (and, given ``rng``, placed a little off, as a printer does)."""
     glyphs = _glyphs(font, cap)
     n = max(map(len, lines))
     width = int(math.ceil(n * pitch)) + 4
@@ -92,8 +94,9 @@ def draw_lines(lines: list[str], font: str, cap: int, pitch: float, line_pitch: 
     for row, line in enumerate(lines):
         y0 = int(round(row * line_pitch))
         for i, ch in enumerate(line):
-            g = glyphs[ch]
-            x0 = int(round(2 + (i + 0.5) * pitch - g.shape[1] / 2))
+            g, offset = glyphs[ch]
+            shift = rng.gauss(0, 0.04 * pitch) if rng is not None else 0.0
+            x0 = int(round(2 + (i + 0.5) * pitch + offset + shift))
             x0 = max(0, min(width - g.shape[1], x0))
             region = mask[y0:y0 + g.shape[0], x0:x0 + g.shape[1]]
             np.maximum(region, g[:region.shape[0], :region.shape[1]], out=region)
@@ -194,7 +197,8 @@ def render_page(rng: random.Random, lines: list[str], *, font: str | None = None
     pitch = PITCH_MM * px_per_mm * rng.uniform(0.96, 1.04)
     cap = int(round(px_per_mm * rng.uniform(2.2, 2.7)))
     line_pitch = cap * rng.uniform(1.55, 2.0)
-    mask = draw_lines(lines, font, cap, pitch, line_pitch, weight=rng.choice((0, 0, 0, 1)))
+    mask = draw_lines(lines, font, cap, pitch, line_pitch, weight=rng.choice((0, 0, 0, 1)),
+                      rng=rng)
     mh, mw = mask.shape
     x0 = max(0, int((w - mw) / 2 + rng.uniform(-1, 1) * px_per_mm))
     y0 = int(h - mh - px_per_mm * rng.uniform(2, 5) + cap * 0.5)
