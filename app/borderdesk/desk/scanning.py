@@ -1,11 +1,14 @@
 """Reading the MRZ of a document from an image file, and deciding whether to trust it.
 
 :func:`scan` reads one file with the chosen OCR engine and parses what it read.
-The result's ``document`` is set only when the reading can be trusted: every
-check digit passes and every character no passing check digit covers (the
-names, the states, the sex) was read with at least the configured confidence
-(``[camera] min_unverified_confidence``), because check digits do not protect
-a name and a misread name is worse than no read. Otherwise ``document`` is
+The result's ``document`` is set only when the reading can be trusted
+(:func:`borderdesk.reader.ocr.distrust`): every check digit passes, the state
+codes are known, and every character no passing check digit covers (the
+names, the states, the sex) was read with at least
+``ocr.MIN_UNVERIFIED_CONFIDENCE``, because check digits do not protect a name
+and a misread name is worse than no read. One image has no other frames to
+outvote a misread, so this bar is higher than the camera's
+(``[camera] min_unverified_confidence``, over the frames that agree). Otherwise ``document`` is
 None and ``reason`` says why; ``parsed`` keeps whatever parsed, for display.
 """
 
@@ -77,7 +80,7 @@ def scan(path: str, *, config: Config | None = None, engine: str | None = None) 
     except mrz.MRZError as exc:
         return result(lines=lines, reason=f"what was read is not an MRZ: {exc}",
                       reading=reading, notes=notes)
-    reason = ocr.distrust(reading, parsed, config.camera.min_unverified_confidence)
+    reason = ocr.distrust(reading, parsed)
     # a document whose checks pass but whose names are unsure is not shown at all: it would
     # look valid
     shown = parsed if not reason or not parsed.valid else None
