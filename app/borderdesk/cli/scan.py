@@ -84,6 +84,6 @@ def _text(path: str, result: scanning.ScanResult) -> str:
     if result.parsed is not None:
         out += [f"  {row}" for row in format_table(result.parsed).splitlines()]
     if result.reason:
-        out.append(f"  not trusted: {result.reason}" if result.parsed is not None
+        out.append(f"  not trusted: {result.reason}" if result.lines
                    else f"  no MRZ: {result.reason}")
     return "\n".join(out)
