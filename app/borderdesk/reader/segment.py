@@ -30,7 +30,7 @@ it is shown.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -39,7 +39,6 @@ CELL_W, CELL_H = 16, 24  # a character cell as the classifier sees it
 LENGTHS = {3: (30,), 2: (36, 44)}  # characters a line, by number of lines
 WORK_WIDTH = 640  # the frame is searched at this width (and at half of it)
 MAX_CANDIDATES = 5
-SHIFT = 0.1  # of a pitch: the shifted cuts of each cell, for a second look
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +58,6 @@ class Cut:
     cells: list[np.ndarray]  # per line, (n, CELL_H, CELL_W) float32, ink high
     band: tuple[tuple[float, float], ...]  # corners in the picture, clockwise from top left
     lengths: tuple[int, ...]
-    # the same cells cut a little to the left and to the right (SHIFT of a pitch), per line
-    shifted: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)
 
 
 def grey(image: np.ndarray) -> np.ndarray:
@@ -406,7 +403,7 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
         return cut(g, Candidate((float(x), float(y)), size, c.angle, c.score), False)
     out = []
     for group, length in groups:
-        cells, corners, shifted = [], [], []
+        cells, corners = [], []
         shrink = CELL_H / (1.4 * float(np.median([r.height for r in group])))
         # big characters are smoothed before they are sampled down, so that they do not alias
         source = cv2.GaussianBlur(blackhat, (0, 0), 0.4 / shrink) if shrink < 0.6 else blackhat
@@ -415,9 +412,6 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
             if centres is None:
                 break
             cells.append(_cells(source, row, centres))
-            pitch = float(np.median(np.diff(centres)))
-            shifted.append((_cells(source, row, centres - SHIFT * pitch),
-                            _cells(source, row, centres + SHIFT * pitch)))
         if len(cells) != len(group):
             continue
         pitch = (group[0].right - group[0].left) / length
@@ -430,5 +424,5 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
                      (right, bottom + last.slope * right), (left, bottom + last.slope * left)):
             x, y = inv @ np.array([u, v, 1.0])
             corners.append((float(x), float(y)))
-        out.append(Cut(cells, tuple(corners), (length,) * len(group), shifted))
+        out.append(Cut(cells, tuple(corners), (length,) * len(group)))
     return out
