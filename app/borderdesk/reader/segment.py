@@ -257,7 +257,11 @@ def _trim(row: _Row, left: float, right: float) -> _Row | None:
     if keep.sum() < 12:
         return None
     c = c[keep]
-    return _Row(c, row.slope, row.offset, row.height, float((c[:, 0] - c[:, 2] / 2).min()),
+    slope, offset = row.slope, row.offset
+    tall = c[c[:, 3] >= 0.75 * np.median(c[:, 3])]
+    if len(tall) >= 6 and np.ptp(tall[:, 0]) > 0:  # the line through its own marks only
+        slope, offset = (float(v) for v in np.polyfit(tall[:, 0], tall[:, 1], 1))
+    return _Row(c, slope, offset, row.height, float((c[:, 0] - c[:, 2] / 2).min()),
                 float((c[:, 0] + c[:, 2] / 2).max()))
 
 
