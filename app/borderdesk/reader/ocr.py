@@ -399,13 +399,16 @@ def load_image(path: str | os.PathLike) -> Picture:
 #: A single image's characters that no check digit covers must be read at least this sure
 #: (measured on the synthetic test set: below it, wrong names that pass every check)
 MIN_UNVERIFIED_CONFIDENCE = 0.97
+#: The document code's letters: no check covers them and nothing tells a misread one
+#: (a filler read as I makes the unremarkable code PI)
+MIN_CODE_CONFIDENCE = 0.995
 #: Two characters under one check digit both less sure than this may be two misreads
 #: that cancel out (O read for 0 twice at weights 7 and 3 adds 240: the digit still fits)
 MIN_COVERED_CONFIDENCE = 0.9
 
 
 def distrust(reading: Reading, document: mrz.Document,
-             min_confidence: float = MIN_UNVERIFIED_CONFIDENCE) -> str:
+             min_confidence: float | None = None) -> str:
     """Why ``reading`` (parsed as ``document``) is not to be trusted, or "" if it is.
 
     Trusted: every check digit passes, the state codes are known ones, and
@@ -427,9 +430,16 @@ def distrust(reading: Reading, document: mrz.Document,
         if len(doubtful) >= 2:  # two misreads can cancel out in one check digit (00 / OO)
             return (f"{len(doubtful)} unsure characters under the {name.replace('_', ' ')} "
                     f"check digit; check them against the document")
+    if min_confidence is None:
+        min_confidence = MIN_UNVERIFIED_CONFIDENCE
     covered = verified(document)
     unsure = [(i, j) for i, line in enumerate(reading.confidence) for j, c in enumerate(line)
               if c < min_confidence and (i, j) not in covered]
+    code = layout.span("document_code")
+    if any(c < MIN_CODE_CONFIDENCE for c, ch in zip(reading.confidence[0][code.start:code.end],
+                                                   reading.lines[0][code.start:code.end])
+           if ch != "<"):
+        unsure = [(0, j) for j in range(code.start, code.end)] + unsure
     if unsure:
         where = ", ".join(f"line {i + 1} position {j + 1}" for i, j in unsure[:5])
         return (f"unsure of {len(unsure)} character(s) no check digit covers ({where}"
