@@ -19,6 +19,7 @@ import os
 import random
 import sys
 import time
+import warnings
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -60,6 +61,7 @@ def main() -> int:
         ours.append((time.perf_counter() - began) * 1000)
         exact += document is not None and list(document.lines) == shot.lines
     print(f"borderdesk   {figures(ours)}   exact {exact}/{len(shots)}")
+    warnings.simplefilter("ignore")  # passporteye's scikit-image calls are deprecated
     try:
         from passporteye import read_mrz
     except ImportError:
