@@ -16,7 +16,8 @@ the truth the generator printed:
 * wrong: a wrong read whose checks fail (the desk asks to read again);
 * no read: nothing found, or text that is not an MRZ.
 
-Prints the rates by level (easy, medium, hard, scan) and kind, median and
+Prints the rates by level (easy, medium, hard, scan), kind and character
+pitch in the image (p0-10: print under 10 pixels a character), median and
 95th-percentile milliseconds per image (one thread; with the load beside
 them), and the failures of the first engine with the characters it got
 wrong; writes every result to tests/bench/out/ocr-accuracy-ENGINE.jsonl.
@@ -52,6 +53,7 @@ DEFAULT_SET = ROOT / "tests" / "bench" / "data" / "ocr-testset"
 OUT = ROOT / "tests" / "bench" / "out"
 LEVELS = ("easy", "medium", "hard", "scan")
 KINDS = ("TD3", "TD1", "TD2", "MRV-A", "MRV-B")
+PITCHES = ((0, 10), (10, 14), (14, 20), (20, 999))  # character pitch in the image, pixels
 
 cv2.setNumThreads(1)
 
@@ -171,6 +173,8 @@ def table(by_engine: dict[str, list[dict]]) -> None:
         groups = [("all", results)]
         groups += [(lv, [r for r in results if r["level"] == lv]) for lv in LEVELS]
         groups += [(k, [r for r in results if r["kind"] == k]) for k in KINDS]
+        groups += [(f"p{low}-{high}" if high < 999 else f"p{low}+",
+                    [r for r in results if low <= r["pitch"] < high]) for low, high in PITCHES]
         for label, group in groups:
             if not group:
                 continue
@@ -245,6 +249,10 @@ def main(argv: list[str] | None = None) -> int:
                          statistics.median(r["ms"] for r in results))
     for name, (exact, wrong_valid, ms) in summary.items():
         print(f"{name}: {exact:.1f}% exact, {wrong_valid} wrong-valid, {ms:.0f} ms median")
+    if "borderdesk" in summary and "passporteye" in summary:
+        ours, peer = summary["borderdesk"], summary["passporteye"]
+        print(f"borderdesk against passporteye: {ours[0] - peer[0]:+.1f} points exact, "
+              f"{peer[2] / max(ours[2], 1e-9):.0f} times faster (median)")
     return 0
 
 
