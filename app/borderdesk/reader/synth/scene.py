@@ -186,13 +186,24 @@ def _homography(rng: random.Random, size_mm: tuple[float, float], frame: tuple[i
     fit = min(fw / span[0], fh / span[1])  # px/mm at which the document just fills the frame
     # from a third of the frame (hard) to all of it, never so far that a character
     # is under MIN_PITCH pixels wide
+    # (a whole open booklet in a small frame would be too fine: it is cut, the band kept in)
     low = max(1 / 3 + (1 - d) * 0.3, MIN_PITCH / PITCH_MM / fit)
-    coverage = rng.uniform(min(low, 1.0), 1.0 + 0.12 * d)
+    coverage = rng.uniform(low, max(low, 1.0 + 0.12 * d))
     scale = fit * coverage
     placed *= scale
-    # put it where the whole band is inside the frame (and the whole page, unless zoomed in)
+    # tilt foreshortens the band: bring its narrowest pitch back up to MIN_PITCH
     mapping = cv2.getPerspectiveTransform(corners, placed.astype(np.float32))
     band = cv2.perspectiveTransform(band_mm[None], mapping)[0]
+    pitch = min(np.linalg.norm(band[1] - band[0]), np.linalg.norm(band[2] - band[3])) \
+        / (band_mm[1][0] - band_mm[0][0]) * PITCH_MM
+    if pitch < MIN_PITCH:
+        grow = MIN_PITCH / pitch
+        placed *= grow
+        band *= grow
+        scale *= grow
+        coverage *= grow
+    # put it where the whole band is inside the frame (and the whole page, unless zoomed in)
+    mapping = cv2.getPerspectiveTransform(corners, placed.astype(np.float32))
     keep = np.vstack([placed, band]) if coverage <= 1 else band
     lo = keep.min(axis=0)
     hi = keep.max(axis=0)
