@@ -57,6 +57,25 @@ PITCHES = ((0, 10), (10, 14), (14, 20), (20, 999))  # character pitch in the ima
 
 cv2.setNumThreads(1)
 
+# Conditions of the truth records (tools/make_ocr_testset.py) to break failures down by.
+CONDITIONS = {
+    "font OCR-B": lambda c: c.get("font", "").startswith("OCRB"),
+    "font DejaVu Sans Mono": lambda c: c.get("font") == "DejaVuSansMono",
+    "font DejaVu Sans Mono Bold": lambda c: c.get("font") == "DejaVuSansMono-Bold",
+    "open booklet": lambda c: c.get("booklet") is True,
+    "guilloche under the MRZ": lambda c: c.get("guilloche_under_mrz") is True,
+    "glare on the band > 40": lambda c: c.get("glare_on_band", 0) > 40,
+    "motion blur": lambda c: "motion_blur" in c,
+    "defocus > 1 px": lambda c: c.get("defocus", 0) > 1,
+    "low resolution": lambda c: "low_resolution" in c,
+    "noise > 5": lambda c: c.get("noise", 0) > 5,
+    "JPEG quality < 60": lambda c: c.get("jpeg", 100) < 60,
+    "grey": lambda c: c.get("grey") is True,
+    "rotated > 10 degrees": lambda c: abs(c.get("angle", 0)) > 10,
+    "document > 0.9 of the frame": lambda c: c.get("coverage", 0) > 0.9,
+    "document < 0.5 of the frame": lambda c: 0 < c.get("coverage", 1) < 0.5,
+}
+
 
 # -- the engines: each takes an image path and gives MRZ lines, or None ---------------
 
@@ -202,6 +221,12 @@ def failures(name: str, results: list[dict], show: int) -> None:
                     confusions.update(f"{t}>{g}" for g, t in zip(got, truth) if g != t)
     if confusions:
         print("  characters (truth>read): " + ", ".join(f"{c} {n}" for c, n in confusions.most_common(15)))
+    print("  not exact, by what the generator did (failed/images):")
+    for label, test in CONDITIONS.items():
+        having = [r for r in results if test(r.get("conditions") or {})]
+        if having:
+            failed = sum(r["outcome"] != "exact" for r in having)
+            print(f"    {label:<28} {failed:>3}/{len(having):<4} {100 * failed / len(having):5.1f}%")
     for r in bad[:show]:
         print(f"  {r['image']:<26} {r['outcome']:<11} d={r['difficulty']:.2f} "
               f"pitch={r['pitch']:.1f} {r['frame'][0]}x{r['frame'][1]}  "
