@@ -236,26 +236,52 @@ def _rows(marks: np.ndarray) -> list[_Row]:
     return rows
 
 
+def _trim(row: _Row, left: float, right: float) -> _Row | None:
+    """The row with only its marks between ``left`` and ``right``."""
+    c = row.comps
+    keep = (c[:, 0] - c[:, 2] / 2 >= left - 0.3 * row.height) & \
+           (c[:, 0] + c[:, 2] / 2 <= right + 0.3 * row.height)
+    if keep.sum() < 12:
+        return None
+    c = c[keep]
+    return _Row(c, row.slope, row.offset, row.height, float((c[:, 0] - c[:, 2] / 2).min()),
+                float((c[:, 0] + c[:, 2] / 2).max()))
+
+
 def _line_groups(rows: list[_Row]) -> list[tuple[list[_Row], int]]:
-    """Runs of 2 or 3 neighbouring rows of about the same extent, with the line length to try."""
+    """Runs of 2 or 3 neighbouring rows of about the same extent, with the line length to try.
+
+    MRZ lines all begin and end at the same places; where one row runs on past
+    the others (print or the desk beside the document on the same level), it is
+    also tried cut to the extent they share.
+    """
     out = []
     for count in (3, 2):
         for i in range(len(rows) - count + 1):
             group = rows[i:i + count]
-            widths = [r.right - r.left for r in group]
-            if min(widths) < 0.85 * max(widths):
-                continue
-            if max(abs(r.left - group[0].left) for r in group) > 0.1 * max(widths):
-                continue
-            h = float(np.median([r.height for r in group]))
-            mids = [r.offset + r.slope * (r.left + r.right) / 2 for r in group]
-            gaps = np.diff(mids)
-            if gaps.min() < 1.1 * h or gaps.max() > 3.2 * h:
-                continue
-            lengths = [n for n in LENGTHS[count] if 0.5 * h < max(widths) / n < 1.8 * h]
-            if len(lengths) > 1:
-                lengths.sort(key=lambda n: -_periodicity(group, max(widths) / n))
-            out += [(group, n) for n in lengths]
+            tries = [group]
+            left, right = max(r.left for r in group), min(r.right for r in group)
+            if any(r.left < left - 0.05 * (right - left) or r.right > right + 0.05 * (right - left)
+                   for r in group):
+                trimmed = [_trim(r, left, right) for r in group]
+                if all(t is not None for t in trimmed):
+                    tries.append(trimmed)
+            for group in tries:
+                widths = [r.right - r.left for r in group]
+                if min(widths) < 0.85 * max(widths):
+                    continue
+                if max(abs(r.left - group[0].left) for r in group) > 0.1 * max(widths):
+                    continue
+                h = float(np.median([r.height for r in group]))
+                mids = [r.offset + r.slope * (r.left + r.right) / 2 for r in group]
+                gaps = np.diff(mids)
+                if gaps.min() < 1.1 * h or gaps.max() > 3.2 * h:
+                    continue
+                lengths = [n for n in LENGTHS[count] if 0.5 * h < max(widths) / n < 1.8 * h]
+                if len(lengths) > 1:
+                    lengths.sort(key=lambda n: -_periodicity(group, max(widths) / n))
+                out += [(group, n) for n in lengths]
+                break
     # prefer the lowest run (the MRZ is at the foot of the page), three lines before two
     out.sort(key=lambda gl: (-len(gl[0]), -gl[0][-1].offset))
     return out
@@ -297,7 +323,8 @@ def _grid(row: _Row, length: int) -> np.ndarray | None:
         idx[k] = idx[k - 1] + n
         if n == 1:
             steps.append(dx)
-            local = max(0.7 * pitch, min(1.3 * pitch, float(np.median(steps[-6:]))))
+            recent = sorted(steps[-5:])
+            local = max(0.7 * pitch, min(1.3 * pitch, float(recent[len(recent) // 2])))
     if idx[-1] >= length + 1 or idx[-1] < length - 3:
         return None
     if idx[-1] == length:  # a stray mark at the start: number from the end instead
