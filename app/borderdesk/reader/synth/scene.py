@@ -10,7 +10,8 @@ scales every degradation; at 1 the MRZ is still legible to a person.
 ``flat_scan`` is the page as a flatbed or full-page reader delivers it.
 
 Deterministic: everything is drawn from the ``random.Random`` given (numpy's
-noise is seeded from it).
+and OpenCV's noise generators are seeded from it). About a fifth of a second
+a 1280x720 photograph on one free core.
 
 >>> import random
 >>> from borderdesk.reader.synth.identities import random_document
@@ -229,7 +230,7 @@ def _shadow(rng, image, mask, d):
     image *= (1 - soft)[..., None]
 
 
-def _lighting(rng, noise, image, d, band, notes):
+def _lighting(rng, image, d, band, notes):
     h, w = image.shape[:2]
     # uneven light: a gradient and a vignette
     gy = np.linspace(-1, 1, h, dtype=np.float32)[:, None]
@@ -278,7 +279,7 @@ def _blur(rng, image, d, pitch, notes):
     return cv2.GaussianBlur(image, (0, 0), sigma)
 
 
-def _finish(rng, noise, image, d, pitch, notes, *, jpeg=True):
+def _finish(rng, image, d, pitch, notes, *, jpeg=True):
     """Sensor noise, low resolution, grey, JPEG: float image in, uint8 out."""
     h, w = image.shape[:2]
     if rng.random() < 0.15 + 0.35 * d and pitch > 9:
@@ -367,11 +368,11 @@ def photograph(rng: random.Random, doc: SynthDocument, difficulty: float, *,
     top = band[1] - band[0]
     notes["angle"] = round(math.degrees(math.atan2(top[1], top[0])), 1)
     notes["coverage"] = round(float(px_per_mm / min(fw / w_mm, fh / h_mm)), 2)
-    _lighting(rng, noise, image, d, band, notes)
+    _lighting(rng, image, d, band, notes)
     # small print takes less blur, noise and compression before it is past reading
     d_small = d * (0.4 + 0.6 * min(1.0, max(0.0, (pitch - MIN_PITCH) / 8)))
     image = _blur(rng, image, d_small, pitch, notes)
-    out = _finish(rng, noise, image, d_small, pitch, notes)
+    out = _finish(rng, image, d_small, pitch, notes)
     return Shot(out, _quad(band), tuple(doc.lines), doc.kind, d,
                 tuple(_quad(q) for q in quads), round(pitch, 3), notes)
 
@@ -401,6 +402,6 @@ def flat_scan(rng: random.Random, doc: SynthDocument, *, dpi: float = 300) -> Sh
     quads = [cv2.perspectiveTransform(q[None].astype(np.float64), to_frame)[0]
              for q in page.line_quads]
     image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.4, 0.8))
-    out = _finish(rng, noise, image, 0.0, page.pitch, notes)
+    out = _finish(rng, image, 0.0, page.pitch, notes)
     return Shot(out, _quad(band), tuple(doc.lines), doc.kind, 0.0,
                 tuple(_quad(q) for q in quads), round(page.pitch, 3), notes)
