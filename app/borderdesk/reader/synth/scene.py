@@ -240,7 +240,7 @@ def _lighting(rng, image, d, band, notes):
     a = rng.uniform(0, 2 * math.pi)
     gain = 1 + strength * (gx * math.cos(a) + gy * math.sin(a)) / 2
     gain -= rng.uniform(0, 0.25 * d) * (gx ** 2 + gy ** 2) / 2
-    gain *= rng.uniform(0.8, 1.15)  # exposure
+    gain *= rng.uniform(0.92 - 0.12 * d, 1.02 + 0.13 * d)  # exposure: over, at worst
     image *= gain[..., None]
     image *= np.array([rng.uniform(0.9, 1.1) for _ in range(3)], np.float32)  # white balance
     # glare: a bright spot, kept from washing the MRZ out
