@@ -120,3 +120,29 @@ def test_a_video_file_through_videocapture_gives_one_stable_read(tmp_path):
     index, stable = stables[0]
     assert stable.document.lines == tuple(doc.lines)
     assert index - (EMPTY + MOVING) < 6  # frames of the document held still
+
+
+def test_the_demo_recording_gives_each_of_its_documents_once():
+    """resources/demo/camera (tools/demo_camera.py): each document read once, in order."""
+    import json
+    from pathlib import Path
+
+    from borderdesk.reader.camera import ReplaySource
+
+    demo = Path(__file__).resolve().parents[2] / "resources" / "demo"
+    documents = {d["name"]: tuple(d["mrz"]) for d in
+                 json.loads((demo / "documents.json").read_text(encoding="utf-8"))}
+    shown = []
+    for path in sorted((demo / "camera").glob("*.jpg")):
+        name = path.stem.split("-", 2)[2]
+        if name != "empty" and name not in shown:
+            shown.append(name)
+    assert len(shown) >= 3
+    reader = MultiFrameReader(read_frame, FrameGate(min_interval=0), Agreement())
+    read = []
+    with ReplaySource(demo / "camera", fps=10) as replay:
+        for frame in replay.frames():
+            step = reader.process(frame.image, frame.index * 0.1)
+            if step.stable is not None:
+                read.append(step.stable.document.lines)
+    assert read == [documents[name] for name in shown]
