@@ -21,11 +21,12 @@ from . import check as check_commands
 from . import desk as desk_commands
 from . import hits as hits_commands
 from . import mrz as mrz_commands
+from . import scan as scan_commands
 from . import users as users_commands
 from . import watchlist as watchlist_commands
 
-GROUPS = (mrz_commands, watchlist_commands, check_commands, hits_commands, users_commands,
-          desk_commands)
+GROUPS = (mrz_commands, scan_commands, watchlist_commands, check_commands, hits_commands,
+          users_commands, desk_commands)
 
 EXIT_OK = 0
 EXIT_USAGE = 2

@@ -92,6 +92,7 @@ class CameraSection:
     min_margin: float = 1.0  # per character, summed confidence over the best rival
     min_unverified_confidence: float = 0.8  # names etc.: mean confidence of the frames agreeing
     window: int = 8  # readings voted over
+    ocr_engine: str = "borderdesk"  # borderdesk (the default), passporteye or tesseract
     absent_seconds: float = 1.0  # unseen this long, a document has left
 
 

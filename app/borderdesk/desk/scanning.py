@@ -1,0 +1,107 @@
+"""Reading the MRZ of a document from an image file, and deciding whether to trust it.
+
+:func:`scan` reads one file with the chosen OCR engine and parses what it read.
+The result's ``document`` is set only when the reading can be trusted: every
+check digit passes and every character no passing check digit covers (the
+names, the states, the sex) was read with at least the configured confidence
+(``[camera] min_unverified_confidence``), because check digits do not protect
+a name and a misread name is worse than no read. Otherwise ``document`` is
+None and ``reason`` says why; ``parsed`` keeps whatever parsed, for display.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from .. import mrz
+from ..reader import ocr
+from ..reader.agreement import verified
+from ..reader.reading import Reading
+from .config import Config
+
+EngineError = ocr.EngineError
+ENGINE_NAMES = ocr.ENGINE_NAMES
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What one image gave."""
+
+    path: str
+    engine: str
+    ms: float
+    lines: tuple[str, ...] = ()
+    document: mrz.Document | None = None  # set only when the reading can be trusted
+    parsed: mrz.Document | None = None  # the lines parsed, trusted or not
+    reason: str = ""  # why there is no document (or what is wrong with the one parsed)
+    reading: Reading | None = None
+    notes: tuple[str, ...] = field(default=())  # about the file (truncated, 16-bit, ...)
+
+
+def check_engine(name: str) -> None:
+    """Raise :class:`EngineError` with a clear message if the engine cannot run here."""
+    ocr.engine(name)
+
+
+def scan(path: str, *, config: Config | None = None, engine: str | None = None) -> ScanResult:
+    """Read the MRZ in the image file at ``path``; bad files give a result with a reason.
+
+    Raises :class:`EngineError` (a RuntimeError) only when the engine itself
+    cannot run (unknown name, missing model or program).
+    """
+    config = config or Config.load()
+    name = engine or config.camera.ocr_engine
+    read = ocr.engine(name)
+    began = time.perf_counter()
+
+    def result(**kw) -> ScanResult:
+        return ScanResult(path=str(path), engine=name,
+                          ms=round((time.perf_counter() - began) * 1000, 1), **kw)
+
+    try:
+        picture = ocr.load_image(path)
+    except ocr.ImageError as exc:
+        return result(reason=f"cannot read the image: {exc}")
+    reading = read(picture.image, source="image")
+    if name == ocr.DEFAULT_ENGINE and not _trusted_text(reading):
+        reading = ocr.read_turned(picture.image, read) or reading
+    notes = picture.notes
+    if reading is None:
+        reason = "no MRZ found in the image"
+        if notes:
+            reason += f" ({'; '.join(notes)})"
+        return result(reason=reason, notes=notes)
+    lines = reading.lines
+    try:
+        parsed = mrz.parse("\n".join(lines))
+    except mrz.MRZError as exc:
+        return result(lines=lines, reason=f"what was read is not an MRZ: {exc}",
+                      reading=reading, notes=notes)
+    reason = trust(reading, parsed, config.camera.min_unverified_confidence)
+    return result(lines=lines, document=None if reason else parsed, parsed=parsed,
+                  reason=reason, reading=reading, notes=notes)
+
+
+def trust(reading: Reading, document: mrz.Document, min_confidence: float) -> str:
+    """Why ``reading`` (parsed as ``document``) cannot be trusted, or "" if it can."""
+    if not document.valid:
+        return "the check digits fail (" + ", ".join(
+            name.replace("_", " ") for name in document.checks.failed) + ")"
+    covered = verified(document)
+    unsure = [(i, j) for i, line in enumerate(reading.confidence) for j, c in enumerate(line)
+              if c < min_confidence and (i, j) not in covered]
+    if unsure:
+        where = ", ".join(f"line {i + 1} position {j + 1}" for i, j in unsure[:5])
+        return (f"unsure of {len(unsure)} character(s) no check digit covers ({where}"
+                f"{', ...' if len(unsure) > 5 else ''}); check them against the document")
+    return ""
+
+
+def _trusted_text(reading: Reading | None) -> bool:
+    if reading is None:
+        return False
+    try:
+        return mrz.parse("\n".join(reading.lines)).valid
+    except mrz.MRZError:
+        return False

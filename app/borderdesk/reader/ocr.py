@@ -1,0 +1,410 @@
+"""Reading the MRZ in a picture: the engines, and the reading of image files.
+
+Engines are functions from a picture (a numpy array, BGR or grey) to a
+:class:`~borderdesk.reader.reading.Reading` or None, selected by name:
+
+* ``borderdesk`` (the default, :func:`read_frame`): the band finder and cell
+  cutter of :mod:`~borderdesk.reader.segment` and the character classifier of
+  :mod:`~borderdesk.reader.classifier`, trained on the OCR-B font. Each MRZ
+  hypothesis (the regions found, 2 or 3 lines, 30/36/44 characters) is read
+  and parsed; the first whose check digits all pass wins, else the one that
+  passes most. Where a check fails, the classifier's second choices at the
+  characters it covers are tried: a single change that makes the check (and
+  the composite check) pass is made, never more than one per check and only
+  when it is the only one.
+* ``passporteye``: ``passporteye.read_mrz`` (Tesseract with its general English
+  model), the peer every benchmark compares against.
+* ``tesseract``: Tesseract in-process (``tesserocr``) on the band our finder
+  straightens, limited to the MRZ alphabet: a second opinion.
+
+:func:`read_image` reads a file: empty, truncated, huge, 16-bit, grey or
+transparent images give an :class:`ImageError` with a plain reason or are
+brought to 8-bit BGR; nothing gets a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from .. import mrz
+from ..mrz.formats import LAYOUTS
+from . import classifier, segment
+from .reading import Reading
+
+ENGINE_NAMES = ("borderdesk", "passporteye", "tesseract")
+DEFAULT_ENGINE = "borderdesk"
+MAX_PIXELS = 40_000_000  # a 600 dpi A4 scan is 35 megapixels
+MAX_BYTES = 200 * 1024 * 1024
+WORK_PIXELS = 4_000_000  # larger pictures are scaled down to about this before reading
+MIN_MEAN_CONFIDENCE = 0.55  # below this a hypothesis is not taken for an MRZ at all
+
+Engine = Callable[[np.ndarray], "Reading | None"]
+
+
+class EngineError(RuntimeError):
+    """An engine cannot run here (unknown, not installed, its model missing)."""
+
+
+class ImageError(ValueError):
+    """A file that is not a picture we can read."""
+
+
+# -- the borderdesk engine ------------------------------------------------------
+
+@dataclass(slots=True)
+class _Hypothesis:
+    lines: list[str]
+    confidence: list[list[float]]
+    band: tuple[tuple[float, float], ...]
+    score: tuple
+
+
+_ALLOWED = {  # the symbols each kind of MRZ character may be (borderdesk.mrz.formats)
+    "A": "ABCDEFGHIJKLMNOPQRSTUVWXYZ<", "N": "0123456789<", "C": "0123456789<",
+    "S": "MFX<", "X": classifier.ALPHABET,
+}
+_MASKS = {kind: np.array([c in allowed for c in classifier.ALPHABET], np.float32)
+          for kind, allowed in _ALLOWED.items()}
+
+
+def _kinds(probs: list[np.ndarray]) -> tuple[str, ...]:
+    """The kind of character (A, N, C, S, X) at each place of the layout these lines have."""
+    letters = _MASKS["A"]
+    first = classifier.ALPHABET[int((probs[0][0] * letters).argmax())]
+    length = len(probs[0])
+    if len(probs) == 3:
+        name = "TD1"
+    elif length == 44:
+        name = "MRVA" if first == "V" else "TD3"
+    else:
+        name = "MRVB" if first == "V" else "TD2"
+    return LAYOUTS[name].kinds
+
+
+def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
+    """The text and confidences, each place limited to the symbols its field allows.
+
+    ``probs`` are renormalised in place over the allowed symbols, so that a
+    second choice is an allowed one too.
+    """
+    lines, conf = [], []
+    for p, kinds in zip(probs, _kinds(probs)):
+        mask = np.stack([_MASKS[k] for k in kinds])
+        p *= mask
+        p /= p.sum(1, keepdims=True) + 1e-12
+        best = p.argmax(1)
+        lines.append("".join(classifier.ALPHABET[k] for k in best))
+        conf.append([float(v) for v in p[np.arange(len(best)), best]])
+    return lines, conf
+
+
+def _parse(lines: list[str]) -> mrz.Document | None:
+    try:
+        return mrz.parse("\n".join(lines))
+    except mrz.MRZError:
+        return None
+
+
+def _second_choices(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
+                    document: mrz.Document) -> bool:
+    """Repair failing checks with the classifier's second choices; True if the lines changed.
+
+    For each failing check, every character it covers (its digit too) is
+    given its second choice in turn; a check with exactly one such change
+    that makes it pass gets that change. The changes stand only if then
+    every check of the format passes, the composite check included.
+    """
+    layout = LAYOUTS[document.format]
+    trial = list(lines)
+    changes = []
+    for name in document.checks.failed:
+        rule = layout.checks[name]
+        options = []
+        for span in (*rule.covers, rule.digit):
+            for k in range(span.start, span.end):
+                p = probs[span.line][k]
+                alt = int(np.argsort(p)[-2])
+                if p[alt] < 0.02:
+                    continue
+                line = trial[span.line]
+                attempt = list(trial)
+                attempt[span.line] = line[:k] + classifier.ALPHABET[alt] + line[k + 1:]
+                if rule.passes(attempt):
+                    options.append((span.line, k, alt, float(p[alt])))
+        if len(options) == 1:
+            line, k, alt, prob = options[0]
+            trial[line] = trial[line][:k] + classifier.ALPHABET[alt] + trial[line][k + 1:]
+            changes.append((line, k, prob))
+    if not changes or not all(rule.passes(trial) for rule in layout.checks.values()):
+        return False
+    lines[:] = trial
+    for line, k, prob in changes:
+        conf[line][k] = prob
+    return True
+
+
+def _score(document: mrz.Document | None, conf: list[list[float]]) -> tuple:
+    mean = float(np.mean([c for line in conf for c in line]))
+    if document is None:
+        return (0, 0, 0, mean)
+    checks = document.checks.as_json()
+    passed = sum(1 for v in checks.values() if v is True)
+    return (1, int(document.checks.all_pass), passed, mean)
+
+
+def read_frame(image: np.ndarray, *, source: str = "camera") -> Reading | None:
+    """The MRZ in a camera frame or a picture (BGR or grey), or None when none is found."""
+    model = classifier.load()
+    g = segment.grey(to_8bit(image))
+    best: _Hypothesis | None = None
+    seen: list[tuple[tuple[str, ...], ...]] = []
+    for candidate in segment.candidates(g):
+        for cut in segment.cut(g, candidate):
+            probs = [model.probabilities(cells) for cells in cut.cells]
+            lines, conf = _decode(probs)
+            if tuple(lines) in seen:
+                continue
+            seen.append(tuple(lines))
+            document = _parse(lines)
+            if document is not None and not document.checks.all_pass:
+                if _second_choices(lines, conf, probs, document):
+                    document = _parse(lines)
+            h = _Hypothesis(lines, conf, cut.band, _score(document, conf))
+            if best is None or h.score > best.score:
+                best = h
+            if h.score[:2] == (1, 1):
+                return _reading(h, source)
+    if best is None or best.score[3] < MIN_MEAN_CONFIDENCE:
+        return None
+    return _reading(best, source)
+
+
+def _reading(h: _Hypothesis, source: str) -> Reading:
+    return Reading(lines=tuple(h.lines), confidence=tuple(tuple(c) for c in h.confidence),
+                   source=source, engine="borderdesk", band=h.band)
+
+
+# -- the other engines ----------------------------------------------------------
+
+def _mrz_lines(text: str) -> list[str]:
+    lines = ["".join(ch for ch in line.upper().replace(" ", "") if ch in classifier.ALPHABET)
+             for line in text.splitlines()]
+    return [line for line in lines if len(line) >= 20]
+
+
+def read_passporteye(image: np.ndarray, *, source: str = "camera") -> Reading | None:
+    """passporteye.read_mrz on the picture (it takes a file: the picture as PNG in memory)."""
+    try:
+        from passporteye import read_mrz
+    except ImportError:
+        raise EngineError("the passporteye engine is not installed "
+                          "(pip install passporteye; it needs the tesseract-ocr program)") from None
+    ok, png = cv2.imencode(".png", to_8bit(image))
+    if not ok:
+        return None
+    try:
+        found = read_mrz(io.BytesIO(png.tobytes()))
+    except FileNotFoundError as exc:  # no tesseract program
+        raise EngineError(f"the passporteye engine needs the tesseract-ocr program ({exc})") from None
+    if found is None:
+        return None
+    lines = _mrz_lines(found.aux.get("raw_text", ""))
+    if not lines:
+        return None
+    sure = max(0.0, min(1.0, found.valid_score / 100))
+    return Reading(lines=tuple(lines), confidence=tuple((sure,) * len(line) for line in lines),
+                   source=source, engine="passporteye")
+
+
+TESSDATA = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+            "/usr/share/tessdata")
+
+
+@lru_cache(maxsize=1)
+def _tesseract_api():
+    try:
+        import tesserocr
+    except ImportError:
+        raise EngineError("the tesseract engine needs the tesserocr package "
+                          "(pip install tesserocr)") from None
+    path = os.environ.get("TESSDATA_PREFIX") or next(
+        (p for p in TESSDATA if os.path.exists(os.path.join(p, "eng.traineddata"))), None)
+    if path is None:
+        raise EngineError("the tesseract engine needs Tesseract's English model "
+                          "(Debian package tesseract-ocr-eng)")
+    api = tesserocr.PyTessBaseAPI(path=path, lang="eng", psm=tesserocr.PSM.SINGLE_BLOCK)
+    api.SetVariable("tessedit_char_whitelist", classifier.ALPHABET)
+    return api
+
+
+def read_tesseract(image: np.ndarray, *, source: str = "camera") -> Reading | None:
+    """Tesseract (in-process) on the MRZ band our finder straightens, MRZ alphabet only."""
+    api = _tesseract_api()
+    g = segment.grey(to_8bit(image))
+    for candidate in segment.candidates(g):
+        for cut in segment.cut(g, candidate):
+            band = np.array(cut.band, np.float32)
+            width = float(np.linalg.norm(band[1] - band[0]))
+            height = float(np.linalg.norm(band[3] - band[0]))
+            scale = 32 * len(cut.lengths) / max(height, 1)
+            w, h = int(width * scale), int(height * scale)
+            dst = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+            upright = cv2.warpPerspective(g, cv2.getPerspectiveTransform(band, dst), (w, h))
+            upright = cv2.copyMakeBorder(upright, 20, 20, 20, 20, cv2.BORDER_REPLICATE)
+            from PIL import Image  # tesserocr's own dependency
+            api.SetImage(Image.fromarray(upright))
+            lines = _mrz_lines(api.GetUTF8Text())
+            if len(lines) == len(cut.lengths):
+                sure = max(0.0, min(1.0, api.MeanTextConf() / 100))
+                return Reading(lines=tuple(lines),
+                               confidence=tuple((sure,) * len(line) for line in lines),
+                               source=source, engine="tesseract", band=cut.band)
+    return None
+
+
+def engine(name: str = DEFAULT_ENGINE) -> Engine:
+    """The engine called ``name``; raises :class:`EngineError` if it cannot run here."""
+    if name == "borderdesk":
+        classifier.load()  # a missing model is said now, not at the first frame
+        return read_frame
+    if name == "passporteye":
+        try:
+            import passporteye  # noqa: F401
+        except ImportError:
+            raise EngineError("the passporteye engine is not installed") from None
+        return read_passporteye
+    if name == "tesseract":
+        _tesseract_api()
+        return read_tesseract
+    raise EngineError(f"no OCR engine called {name!r} (engines: {', '.join(ENGINE_NAMES)})")
+
+
+# -- image files ----------------------------------------------------------------
+
+def to_8bit(image: np.ndarray) -> np.ndarray:
+    """The picture as 8-bit grey or BGR: 16-bit and float scaled, alpha laid on white."""
+    if not isinstance(image, np.ndarray) or image.size == 0 or image.ndim not in (2, 3):
+        raise ImageError("not a picture")
+    if image.ndim == 3 and image.shape[2] not in (1, 3, 4):
+        raise ImageError(f"a picture with {image.shape[2]} channels is not supported")
+    if image.dtype != np.uint8:
+        f = image.astype(np.float32)
+        top = float(np.percentile(f, 99.9)) if f.size else 1.0
+        low = float(f.min())
+        f = (f - low) * (255.0 / max(top - low, 1e-6))
+        image = np.clip(f, 0, 255).astype(np.uint8)
+    if image.ndim == 3 and image.shape[2] == 4:
+        alpha = image[:, :, 3:4].astype(np.float32) / 255
+        image = (image[:, :, :3] * alpha + 255 * (1 - alpha)).astype(np.uint8)
+    return image
+
+
+def _header_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from a PNG or JPEG header, without decoding the picture."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
+        return struct.unpack(">II", data[16:24])
+    if data[:2] == b"\xff\xd8":
+        i = 2
+        while i + 9 < len(data):
+            if data[i] != 0xFF:
+                i += 1
+                continue
+            marker = data[i + 1]
+            if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7 or marker == 0xFF:
+                i += 1 if marker == 0xFF else 2
+                continue
+            length = struct.unpack(">H", data[i + 2:i + 4])[0]
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+                h, w = struct.unpack(">HH", data[i + 5:i + 9])
+                return w, h
+            i += 2 + length
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    image: np.ndarray  # 8-bit, BGR or grey
+    notes: tuple[str, ...]  # what was done to it or found wrong with it
+
+
+def load_image(path: str | os.PathLike) -> Picture:
+    """The picture in the file at ``path``; raises :class:`ImageError` with a plain reason."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise ImageError("it is a directory, not an image file")
+        if size == 0:
+            raise ImageError("the file is empty")
+        if size > MAX_BYTES:
+            raise ImageError(f"the file is too large ({size // 2**20} MiB; at most "
+                             f"{MAX_BYTES // 2**20} MiB)")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ImageError("no such file") from None
+    except PermissionError:
+        raise ImageError("permission denied") from None
+    except IsADirectoryError:
+        raise ImageError("it is a directory, not an image file") from None
+    except OSError as exc:
+        raise ImageError(exc.strerror or str(exc)) from None
+    dims = _header_size(data)
+    if dims is not None and dims[0] * dims[1] > MAX_PIXELS:
+        raise ImageError(f"the image is too large ({dims[0]}x{dims[1]} pixels; at most "
+                         f"{MAX_PIXELS // 1_000_000} megapixels)")
+    notes = []
+    if data[:2] == b"\xff\xd8" and not data.rstrip(b"\0").endswith(b"\xff\xd9"):
+        notes.append("the JPEG file is truncated")
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+    if image is None or image.size == 0:
+        raise ImageError("not an image OpenCV can read" + (" (the file is truncated)"
+                                                          if notes or data[:4] == b"\x89PNG" else ""))
+    if image.shape[0] * image.shape[1] > MAX_PIXELS:
+        raise ImageError(f"the image is too large ({image.shape[1]}x{image.shape[0]} pixels)")
+    if image.dtype != np.uint8:
+        notes.append(f"{image.dtype.itemsize * 8}-bit samples scaled to 8 bits")
+    if image.ndim == 3 and image.shape[2] == 4:
+        notes.append("transparency laid on white")
+    image = to_8bit(image)
+    pixels = image.shape[0] * image.shape[1]
+    if pixels > WORK_PIXELS:
+        f = (WORK_PIXELS / pixels) ** 0.5
+        image = cv2.resize(image, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    return Picture(image, tuple(notes))
+
+
+def read_turned(image: np.ndarray, read: Engine) -> Reading | None:
+    """A reading whose checks pass of the picture turned upside down or a quarter turn, or None."""
+    for turn in (cv2.ROTATE_180, cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE):
+        found = read(cv2.rotate(image, turn), source="image")
+        if found is not None and _valid(found):
+            return found
+    return None
+
+
+def read_image(path: str | os.PathLike, engine_name: str = DEFAULT_ENGINE) -> Reading | None:
+    """The MRZ in the image file at ``path`` (turned a quarter or half turn if need be).
+
+    Raises :class:`ImageError` for a file that is not a readable picture and
+    :class:`EngineError` when the engine cannot run.
+    """
+    read = engine(engine_name)
+    image = load_image(path).image
+    found = read(image, source="image")
+    if engine_name == DEFAULT_ENGINE and (found is None or not _valid(found)):
+        found = read_turned(image, read) or found
+    return found
+
+
+def _valid(reading: Reading) -> bool:
+    document = _parse(list(reading.lines))
+    return document is not None and document.checks.all_pass

@@ -1,0 +1,371 @@
+"""Finding the MRZ in a picture and cutting it into character cells.
+
+The MRZ is two or three lines of 30, 36 or 44 characters printed at a fixed
+pitch in one font (ICAO Doc 9303 Part 3, 4.2), so once its lines are found
+every character's place follows from the line's ends. The steps:
+
+1. :func:`candidates` finds dense rows of small dark marks, at two scales so
+   that a document filling the frame and one covering a third of it are both
+   found: black-hat morphology (dark strokes on lighter paper, whatever the
+   light), a horizontal gradient, closings that join characters into lines and
+   lines into a band, then each region's rotated rectangle (``minAreaRect``).
+2. :func:`cut` straightens a region, binarises it (Otsu on the black-hat
+   image, so uneven light and a tinted background drop out), finds the marks
+   (connected components), corrects the remaining skew by the angle that
+   makes the rows sharpest, groups the marks into rows and picks groups of 2
+   or 3 rows of the same length that can be an MRZ.
+3. Each row is fitted to its characters: a line through their centres (the
+   slope may differ from row to row under perspective) and their places along
+   it as a grid ``x = x0 + pitch * i (+ a small quadratic term for
+   perspective)`` over the known number of characters, fitted to the marks
+   that are single characters. Each character's cell is cut from the black-hat
+   image, centred on its place, one pitch wide and the row's character height
+   tall, and scaled to ``CELL_W x CELL_H``.
+
+Everything here is OpenCV and numpy; the character classifier and the
+training script use these very cells, so what the classifier learns is what
+it is shown.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+CELL_W, CELL_H = 16, 24  # a character cell as the classifier sees it
+LENGTHS = {3: (30,), 2: (36, 44)}  # characters a line, by number of lines
+WORK_WIDTH = 640  # the frame is searched at this width (and at half of it)
+MAX_CANDIDATES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A region of the picture that may hold the MRZ: a rotated rectangle, in picture pixels."""
+
+    center: tuple[float, float]
+    size: tuple[float, float]  # width along the text, height across it
+    angle: float  # degrees, of the text direction
+    score: float
+
+
+@dataclass(slots=True)
+class Cut:
+    """An MRZ hypothesis: its cells (one array per line) and where it lies in the picture."""
+
+    cells: list[np.ndarray]  # per line, (n, CELL_H, CELL_W) float32, ink high
+    band: tuple[tuple[float, float], ...]  # corners in the picture, clockwise from top left
+    lengths: tuple[int, ...]
+
+
+def grey(image: np.ndarray) -> np.ndarray:
+    """The picture as 8-bit grey."""
+    if image.ndim == 3:
+        if image.shape[2] == 4:
+            return cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY)
+        if image.shape[2] == 1:
+            return image[:, :, 0]
+        return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    return image
+
+
+# -- 1. candidate regions -----------------------------------------------------
+
+def _regions(small: np.ndarray, factor: float) -> list[Candidate]:
+    """Text-band regions found in ``small`` (a picture scaled by ``factor``)."""
+    h, w = small.shape
+    blackhat = cv2.morphologyEx(small, cv2.MORPH_BLACKHAT,
+                                cv2.getStructuringElement(cv2.MORPH_RECT, (13, 7)))
+    grad = cv2.convertScaleAbs(cv2.Sobel(blackhat, cv2.CV_16S, 1, 0, ksize=3))
+    grad = cv2.morphologyEx(grad, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    level, _ = cv2.threshold(grad, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    _, mask = cv2.threshold(grad, max(level, 40), 255, cv2.THRESH_BINARY)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 3)))
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    found = []
+    for contour in contours:
+        if len(contour) < 5:
+            continue
+        (cx, cy), (rw, rh), angle = cv2.minAreaRect(contour)
+        if rw < rh:  # make width the text direction
+            rw, rh, angle = rh, rw, angle + 90
+        if angle > 90:
+            angle -= 180
+        if rw < 0.12 * max(w, h) or rh < 3 or abs(angle) > 30:
+            continue
+        aspect = rw / rh
+        if aspect < 3:
+            continue
+        fill = cv2.contourArea(contour) / max(rw * rh, 1)
+        score = rw * min(aspect, 12) * fill
+        found.append(Candidate((cx / factor, cy / factor), (rw / factor, rh / factor), angle, score))
+    return found
+
+
+def candidates(g: np.ndarray) -> list[Candidate]:
+    """Regions that may hold the MRZ, the likeliest first."""
+    h, w = g.shape
+    found: list[Candidate] = []
+    factor = min(1.0, WORK_WIDTH / w)
+    small = cv2.resize(g, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else g
+    found += _regions(small, factor)
+    half = cv2.resize(small, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    found += _regions(half, factor * 0.5)
+    found.sort(key=lambda c: -c.score)
+    kept: list[Candidate] = []
+    for c in found:  # the two scales often find the same band: keep the first
+        if any(abs(c.center[0] - k.center[0]) < k.size[0] / 4
+               and abs(c.center[1] - k.center[1]) < max(k.size[1], c.size[1]) / 2
+               and abs(c.size[0] - k.size[0]) < k.size[0] / 4 for k in kept):
+            continue
+        kept.append(c)
+    return kept[:MAX_CANDIDATES]
+
+
+# -- 2. straighten and find rows ---------------------------------------------
+
+MAX_STRIP_WIDTH = 1400  # a straightened band is scaled down to at most this
+
+
+def _straighten(g: np.ndarray, c: Candidate) -> tuple[np.ndarray, np.ndarray]:
+    """The region, widened to catch lines the closing did not join, upright; and the inverse map."""
+    width = c.size[0] * 1.4 + 8
+    height = c.size[1] * 1.3 + c.size[0] * 0.24 + 8  # room for two more lines either side
+    scale = min(1.0, MAX_STRIP_WIDTH / width)
+    out_w, out_h = int(width * scale), int(height * scale)
+    a = math.radians(c.angle)
+    cos, sin = math.cos(a), math.sin(a)
+    # maps strip (u, v) to picture (x, y)
+    inv = np.array([[cos / scale, -sin / scale, 0], [sin / scale, cos / scale, 0]], np.float64)
+    inv[:, 2] = np.array(c.center) - inv[:, :2] @ np.array([out_w / 2, out_h / 2])
+    strip = cv2.warpAffine(g, inv, (out_w, out_h), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+                           borderMode=cv2.BORDER_REPLICATE)
+    return strip, inv
+
+
+@dataclass(slots=True)
+class _Row:
+    comps: np.ndarray  # (k, 4): cx, cy, w, h
+    slope: float
+    offset: float  # v = offset + slope * u, the row's centre line
+    height: float  # the characters' height
+    left: float
+    right: float
+
+
+def _marks(strip: np.ndarray, char_hint: float) -> tuple[np.ndarray, np.ndarray]:
+    """The black-hat image and the marks on it: (k, 4) centre x, centre y, width, height."""
+    k = int(max(7, min(61, char_hint * 1.3))) | 1
+    blackhat = cv2.morphologyEx(strip, cv2.MORPH_BLACKHAT,
+                                cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    _, binary = cv2.threshold(blackhat, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    n, _, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    stats = stats[1:]
+    boxes = np.column_stack([stats[:, 0] + stats[:, 2] / 2, stats[:, 1] + stats[:, 3] / 2,
+                             stats[:, 2], stats[:, 3]]).astype(np.float32)
+    area = stats[:, 4]
+    keep = (stats[:, 3] >= 3) & (area >= 4) & (stats[:, 3] < strip.shape[0] * 0.6)
+    return blackhat, boxes[keep]
+
+
+def _rows(marks: np.ndarray) -> list[_Row]:
+    """Group the marks into text rows, after finding the skew that makes them sharpest."""
+    if len(marks) < 20:
+        return []
+    hs = marks[:, 3]
+    ch = float(np.median(hs[hs >= np.percentile(hs, 40)]))  # a character's height, about
+    marks = marks[(hs > 0.35 * ch) & (hs < 2.2 * ch) & (marks[:, 2] < 40 * ch)]
+    if len(marks) < 20:
+        return []
+    x, y = marks[:, 0], marks[:, 1]
+    best, best_slope = -1.0, 0.0
+    bins = max(1.0, ch / 3)
+    for slope in np.linspace(-0.07, 0.07, 29):  # about +-4 degrees
+        v = y - slope * x
+        hist = np.bincount(((v - v.min()) / bins).astype(np.int64))
+        sharp = float((hist.astype(np.float64) ** 2).sum())
+        if sharp > best:
+            best, best_slope = sharp, slope
+    v = y - best_slope * x
+    order = np.argsort(v)
+    groups, current = [], [order[0]]
+    for a, b in zip(order[:-1], order[1:]):
+        if v[b] - v[a] > 0.45 * ch:
+            groups.append(current)
+            current = []
+        current.append(b)
+    groups.append(current)
+    rows = []
+    for idx in groups:
+        if len(idx) < 12:
+            continue
+        comps = marks[np.array(idx)]
+        comps = comps[np.argsort(comps[:, 0])]
+        # the longest run of marks without a wide gap: other print on the same level drops out
+        gaps = (comps[1:, 0] - comps[1:, 2] / 2) - (comps[:-1, 0] + comps[:-1, 2] / 2)
+        cuts = np.flatnonzero(gaps > 2.0 * np.median(comps[:, 3])) + 1
+        if len(cuts):
+            runs = np.split(comps, cuts)
+            comps = max(runs, key=len)
+            if len(comps) < 12:
+                continue
+        tall = comps[comps[:, 3] >= 0.75 * np.median(comps[:, 3])]
+        fit = tall if len(tall) >= 6 else comps
+        if len(fit) >= 6 and np.ptp(fit[:, 0]) > 0:
+            slope, offset = np.polyfit(fit[:, 0], fit[:, 1], 1)
+        else:
+            slope, offset = best_slope, float(np.mean(comps[:, 1] - best_slope * comps[:, 0]))
+        left = float((comps[:, 0] - comps[:, 2] / 2).min())
+        right = float((comps[:, 0] + comps[:, 2] / 2).max())
+        rows.append(_Row(comps, float(slope), float(offset), float(np.median(tall[:, 3])),
+                         left, right))
+    rows.sort(key=lambda r: r.offset + r.slope * (r.left + r.right) / 2)
+    return rows
+
+
+def _line_groups(rows: list[_Row]) -> list[tuple[list[_Row], int]]:
+    """Runs of 2 or 3 neighbouring rows of about the same extent, with the line length to try."""
+    out = []
+    for count in (3, 2):
+        for i in range(len(rows) - count + 1):
+            group = rows[i:i + count]
+            widths = [r.right - r.left for r in group]
+            if min(widths) < 0.85 * max(widths):
+                continue
+            if max(abs(r.left - group[0].left) for r in group) > 0.1 * max(widths):
+                continue
+            h = float(np.median([r.height for r in group]))
+            mids = [r.offset + r.slope * (r.left + r.right) / 2 for r in group]
+            gaps = np.diff(mids)
+            if gaps.min() < 1.1 * h or gaps.max() > 3.2 * h:
+                continue
+            lengths = [n for n in LENGTHS[count] if 0.5 * h < max(widths) / n < 1.8 * h]
+            if len(lengths) > 1:
+                lengths.sort(key=lambda n: -_periodicity(group, max(widths) / n))
+            out += [(group, n) for n in lengths]
+    # prefer the lowest run (the MRZ is at the foot of the page), three lines before two
+    out.sort(key=lambda gl: (-len(gl[0]), -gl[0][-1].offset))
+    return out
+
+
+def _periodicity(rows: list[_Row], pitch: float) -> float:
+    """How well the marks of ``rows`` keep to a grid of ``pitch`` (1: every mark on it)."""
+    total = 0.0
+    for row in rows:
+        phase = 2 * np.pi * row.comps[:, 0] / pitch
+        total += float(np.hypot(np.cos(phase).sum(), np.sin(phase).sum())) / len(row.comps)
+    return total / len(rows)
+
+
+# -- 3. cells -----------------------------------------------------------------
+
+def _grid(row: _Row, length: int) -> np.ndarray | None:
+    """The centre x of each of ``length`` characters along ``row``, or None if they do not fit.
+
+    The marks that are single characters are numbered from left to right by
+    their distance from the previous one in units of the local pitch (which
+    drifts along the row under perspective), then ``x = c0 + c1 i + c2 i^2``
+    is fitted to their numbers.
+    """
+    comps = row.comps
+    pitch = (row.right - row.left - 0.6 * row.height) / (length - 1)
+    single = comps[comps[:, 2] < 1.1 * pitch]
+    if len(single) < length * 0.35:
+        return None
+    cx = single[:, 0]
+    start = max(0, int(round((cx[0] - row.left - 0.3 * row.height) / pitch)))
+    idx = np.empty(len(cx))
+    idx[0] = start
+    steps: list[float] = []
+    local = pitch
+    for k in range(1, len(cx)):
+        dx = cx[k] - cx[k - 1]
+        n = max(1, int(round(dx / local)))
+        idx[k] = idx[k - 1] + n
+        if n == 1:
+            steps.append(dx)
+            local = float(np.median(steps[-6:]))
+    if idx[-1] >= length + 1 or idx[-1] < length - 3:
+        return None
+    if idx[-1] == length:  # a stray mark at the start: number from the end instead
+        idx -= 1
+    c2 = 0.0
+    if np.ptp(idx) > length * 0.6 and len(idx) > 12:
+        c2, c1, c0 = np.polyfit(idx, cx, 2)
+    else:
+        c1, c0 = np.polyfit(idx, cx, 1)
+    n = np.arange(length)
+    centres = c0 + c1 * n + c2 * n * n
+    resid = np.abs(cx - (c0 + c1 * idx + c2 * idx * idx))
+    if np.median(resid) > 0.15 * c1 or c1 <= 0:
+        return None
+    # the ends must land on ink: the first and last cells hold characters
+    if centres[0] < row.left - 0.1 * c1 or centres[-1] > row.right + 0.1 * c1:
+        return None
+    return centres
+
+
+def _cells(blackhat: np.ndarray, row: _Row, centres: np.ndarray) -> np.ndarray:
+    """The row's character cells, scaled to CELL_W x CELL_H and to the row's ink strength."""
+    pitch = float(np.median(np.diff(centres)))
+    half_w = pitch / 2
+    half_h = row.height * 0.7
+    sx, sy = CELL_W / (2 * half_w), CELL_H / (2 * half_h)
+    cells = np.empty((len(centres), CELL_H, CELL_W), np.float32)
+    for n, cx in enumerate(centres):
+        cy = row.offset + row.slope * cx
+        m = np.array([[sx, -row.slope * sx * 0, -sx * (cx - half_w)],
+                      [sy * row.slope * 0, sy, -sy * (cy - half_h)]], np.float64)
+        m[1, 0] = -sy * row.slope  # follow the row's slope inside the cell
+        m[1, 2] += sy * row.slope * cx
+        cells[n] = cv2.warpAffine(blackhat, m, (CELL_W, CELL_H), flags=cv2.INTER_AREA
+                                  if sx < 1 else cv2.INTER_LINEAR)
+    ink = float(np.percentile(cells, 97)) or 1.0
+    np.multiply(cells, 1.0 / ink, out=cells)
+    np.clip(cells, 0, 1, out=cells)
+    return cells
+
+
+def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
+    """The MRZ hypotheses in the region ``c`` of the grey picture ``g`` (most likely first)."""
+    strip, inv = _straighten(g, c)
+    scale = strip.shape[1] / (c.size[0] * 1.4 + 8)
+    blackhat, marks = _marks(strip, c.size[1] * scale * 0.8)
+    rows = _rows(marks)
+    groups = _line_groups(rows)[:3]
+    width = strip.shape[1]
+    if _again and groups and any(r.left < 0.03 * width or r.right > 0.97 * width
+                                 for r in groups[0][0]):
+        # the band runs on past the region: look again around the rows found
+        group = groups[0][0]
+        left, right = min(r.left for r in group), max(r.right for r in group)
+        mid_u = (left + right) / 2
+        mid_v = sum(r.offset + r.slope * mid_u for r in group) / len(group)
+        x, y = inv @ np.array([mid_u, mid_v, 1.0])
+        size = ((right - left) / scale * 1.6, c.size[1])
+        return cut(g, Candidate((float(x), float(y)), size, c.angle, c.score), False)
+    out = []
+    for group, length in groups:
+        cells, corners = [], []
+        for row in group:
+            centres = _grid(row, length)
+            if centres is None:
+                break
+            cells.append(_cells(blackhat, row, centres))
+        if len(cells) != len(group):
+            continue
+        pitch = (group[0].right - group[0].left) / length
+        first, last = group[0], group[-1]
+        top = first.offset - first.height
+        bottom = last.offset + last.height
+        left = min(r.left for r in group) - pitch * 0.3
+        right = max(r.right for r in group) + pitch * 0.3
+        for u, v in ((left, top + first.slope * left), (right, top + first.slope * right),
+                     (right, bottom + last.slope * right), (left, bottom + last.slope * left)):
+            x, y = inv @ np.array([u, v, 1.0])
+            corners.append((float(x), float(y)))
+        out.append(Cut(cells, tuple(corners), (length,) * len(group)))
+    return out
