@@ -140,9 +140,11 @@ class Walk:
 
     def camera(self, language: str) -> None:
         """A document of the demo recording held still under the camera, read."""
-        from borderdesk import reader
-        if not hasattr(reader, "read_frame"):
-            print("  (8-camera: no OCR engine here; not saved)")
+        from borderdesk.desk.capture import NoEngine, default_engine
+        try:
+            default_engine(self.controller.config.camera.ocr_engine)
+        except NoEngine as exc:
+            print(f"  (8-camera: not saved: {exc})")
             return
         devices, config = self.controller.devices, self.controller.config.camera
         still = Path(tempfile.mkdtemp(prefix="borderdesk-still-"))

@@ -230,9 +230,13 @@ def run(checks: int, camera: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--checks", type=int, default=300)
-    from borderdesk import reader
-    parser.add_argument("--camera", choices=("real", "standin", "off"),
-                        default="real" if hasattr(reader, "read_frame") else "standin",
+    from borderdesk.desk.capture import NoEngine, default_engine
+    try:
+        default_engine()
+        here = "real"
+    except NoEngine:
+        here = "standin"
+    parser.add_argument("--camera", choices=("real", "standin", "off"), default=here,
                         help="the camera worker's OCR engine (default: the real one if installed)")
     args = parser.parse_args()
     run(args.checks, args.camera)

@@ -9,8 +9,9 @@ verdict on it):
 * :class:`WedgeCapture`: keystrokes from a keyboard-wedge scanner, told apart
   from the officer's own typing.
 
-The OCR engine is :func:`default_engine` (``borderdesk.reader.read_frame``);
-a desk without it raises :class:`NoEngine`, and its faces say the camera
+The OCR engine is :func:`default_engine` (``[camera] ocr_engine``, by default
+``borderdesk.reader.read_frame``); a desk without it (or its model) raises
+:class:`NoEngine`, and its faces say the camera
 cannot read (the scanners and manual entry still work).
 
 How the UI drives them (a worker thread each for the camera and the serial
@@ -91,18 +92,22 @@ class NoEngine(CameraError):
     """No OCR engine is installed: the camera cannot read documents on this desk."""
 
 
-def default_engine() -> Engine:
-    """The desk's OCR engine, ``borderdesk.reader.read_frame``; :class:`NoEngine` without it.
+def default_engine(name: str = "borderdesk") -> Engine:
+    """The OCR engine called ``name`` (``[camera] ocr_engine``); :class:`NoEngine` without it.
 
-    Imported when asked for (the engine may load a model), so call it in the
+    Loaded when asked for (the engine loads its model), so call it in the
     camera's worker, not where the desk starts.
     """
     try:
-        from ..reader import read_frame
+        from ..reader import ocr
+        from ..reader.classifier import ModelError
     except ImportError as exc:
-        raise NoEngine(f"no OCR engine is installed (borderdesk.reader.read_frame: {exc}); "
+        raise NoEngine(f"no OCR engine is installed ({exc}); "
                        "the camera cannot read documents") from exc
-    return read_frame
+    try:
+        return ocr.engine(name)
+    except (ocr.EngineError, ModelError) as exc:
+        raise NoEngine(f"the OCR engine cannot run: {exc}") from exc
 
 
 class Guidance(StrEnum):

@@ -73,7 +73,7 @@ class CameraWorker(QThread):
         super().__init__(parent)
         self.setObjectName("camera-worker")
         self.desk = desk
-        self.engine = engine  # None: the desk's own (default_engine), loaded in the thread
+        self.engine = engine  # None: the desk's own ([camera] ocr_engine), loaded in the thread
         self.replay = bool(desk.config.camera.replay)
         self._stopping = threading.Event()
         self._capture: CameraCapture | None = None
@@ -109,7 +109,7 @@ class CameraWorker(QThread):
             return
         self.state.emit("waiting", "")
         try:
-            engine = self.engine or default_engine()
+            engine = self.engine or default_engine(config.ocr_engine)
         except NoEngine as exc:
             log.warning("camera: %s", exc)
             self.state.emit("no-ocr", str(exc))
