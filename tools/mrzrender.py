@@ -177,8 +177,9 @@ def render_page(rng: random.Random, lines: list[str], *, font: str | None = None
     pil = Image.fromarray(page)
     draw = ImageDraw.Draw(pil)
     pw = int(w * rng.uniform(0.22, 0.3))
-    top = int(h * 0.15)
-    draw.rectangle([int(w * 0.04), top, int(w * 0.04) + pw, top + int(pw * 1.3)],
+    top = int(h * 0.12)
+    bottom = min(top + int(pw * 1.3), int(h * 0.62))  # the MRZ's zone stays clear
+    draw.rectangle([int(w * 0.04), top, int(w * 0.04) + pw, bottom],
                    fill=tuple(rng.randint(60, 180) for _ in range(3)))
     text_font = ImageFont.truetype(TEXT_FONT, max(8, int(px_per_mm * rng.uniform(2.0, 3.2))))
     ty = int(h * 0.1)

@@ -133,7 +133,6 @@ def main() -> int:
     xt, yt, cut_t = dataset(range(10**6, 10**6 + args.test_shots), args.workers)
     params = train(x, y, args.epochs)
     classifier.save(args.out, params)
-    classifier.load.cache_clear()
     model = classifier.load(args.out)
     pred = model.probabilities(xt.reshape(-1, segment.CELL_H, segment.CELL_W)).argmax(1)
     errors = int((pred != yt).sum())

@@ -51,9 +51,13 @@ def save(path: Path, params: dict[str, np.ndarray]) -> None:
     np.savez_compressed(path, **{k: v.astype(np.float32) for k, v in params.items()})
 
 
+def load(path: Path | None = None) -> Model:
+    """The model at ``path`` (by default the one that ships); raises :class:`ModelError`."""
+    return _load(path or MODEL_FILE)
+
+
 @lru_cache(maxsize=4)
-def load(path: Path = MODEL_FILE) -> Model:
-    """The model at ``path``; raises :class:`ModelError` with a clear reason."""
+def _load(path: Path) -> Model:
     try:
         with np.load(path) as data:
             params = {k: data[k].astype(np.float32) for k in

@@ -274,7 +274,10 @@ def read_tesseract(image: np.ndarray, *, source: str = "camera") -> Reading | No
 def engine(name: str = DEFAULT_ENGINE) -> Engine:
     """The engine called ``name``; raises :class:`EngineError` if it cannot run here."""
     if name == "borderdesk":
-        classifier.load()  # a missing model is said now, not at the first frame
+        try:
+            classifier.load()  # a missing model is said now, not at the first frame
+        except classifier.ModelError as exc:
+            raise EngineError(str(exc)) from None
         return read_frame
     if name == "passporteye":
         try:

@@ -133,7 +133,7 @@ MAX_STRIP_WIDTH = 1400  # a straightened band is scaled down to at most this
 def _straighten(g: np.ndarray, c: Candidate) -> tuple[np.ndarray, np.ndarray]:
     """The region, widened to catch lines the closing did not join, upright; and the inverse map."""
     width = c.size[0] * 1.4 + 8
-    height = c.size[1] * 1.3 + c.size[0] * 0.24 + 8  # room for two more lines either side
+    height = c.size[1] * 1.3 + c.size[0] * 0.34 + 8  # room for two more lines either side
     scale = min(1.0, MAX_STRIP_WIDTH / width)
     out_w, out_h = int(width * scale), int(height * scale)
     a = math.radians(c.angle)
@@ -157,18 +157,28 @@ class _Row:
 
 
 def _marks(strip: np.ndarray, char_hint: float) -> tuple[np.ndarray, np.ndarray]:
-    """The black-hat image and the marks on it: (k, 4) centre x, centre y, width, height."""
+    """The ink image and the marks on it: (k, 4) centre x, centre y, width, height.
+
+    Ink is the black-hat image (dark strokes over the paper around them)
+    divided by the strongest ink nearby, so that characters half washed out
+    by glare or shade come out as strong as the rest (with a floor, so that
+    faint texture on bare paper does not).
+    """
     k = int(max(7, min(61, char_hint * 1.3))) | 1
     blackhat = cv2.morphologyEx(strip, cv2.MORPH_BLACKHAT,
                                 cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    _, binary = cv2.threshold(blackhat, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    blackhat = blackhat.astype(np.float32)
+    local = cv2.dilate(blackhat, cv2.getStructuringElement(cv2.MORPH_RECT, (3 * k, k)))
+    floor = max(8.0, 0.4 * float(np.percentile(blackhat, 99.5)))
+    ink = blackhat / np.maximum(local, floor)
+    binary = (ink > 0.42).astype(np.uint8)
     n, _, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
     stats = stats[1:]
     boxes = np.column_stack([stats[:, 0] + stats[:, 2] / 2, stats[:, 1] + stats[:, 3] / 2,
                              stats[:, 2], stats[:, 3]]).astype(np.float32)
     area = stats[:, 4]
     keep = (stats[:, 3] >= 3) & (area >= 4) & (stats[:, 3] < strip.shape[0] * 0.6)
-    return blackhat, boxes[keep]
+    return ink, boxes[keep]
 
 
 def _rows(marks: np.ndarray) -> list[_Row]:
@@ -206,7 +216,7 @@ def _rows(marks: np.ndarray) -> list[_Row]:
         comps = comps[np.argsort(comps[:, 0])]
         # the longest run of marks without a wide gap: other print on the same level drops out
         gaps = (comps[1:, 0] - comps[1:, 2] / 2) - (comps[:-1, 0] + comps[:-1, 2] / 2)
-        cuts = np.flatnonzero(gaps > 2.0 * np.median(comps[:, 3])) + 1
+        cuts = np.flatnonzero(gaps > 1.4 * np.percentile(comps[:, 3], 90)) + 1
         if len(cuts):
             runs = np.split(comps, cuts)
             comps = max(runs, key=len)
@@ -308,8 +318,8 @@ def _grid(row: _Row, length: int) -> np.ndarray | None:
     return centres
 
 
-def _cells(blackhat: np.ndarray, row: _Row, centres: np.ndarray) -> np.ndarray:
-    """The row's character cells, scaled to CELL_W x CELL_H and to the row's ink strength."""
+def _cells(ink: np.ndarray, row: _Row, centres: np.ndarray) -> np.ndarray:
+    """The row's character cells from the ink image, scaled to CELL_W x CELL_H."""
     pitch = float(np.median(np.diff(centres)))
     half_w = pitch / 2
     half_h = row.height * 0.7
@@ -321,10 +331,8 @@ def _cells(blackhat: np.ndarray, row: _Row, centres: np.ndarray) -> np.ndarray:
                       [sy * row.slope * 0, sy, -sy * (cy - half_h)]], np.float64)
         m[1, 0] = -sy * row.slope  # follow the row's slope inside the cell
         m[1, 2] += sy * row.slope * cx
-        cells[n] = cv2.warpAffine(blackhat, m, (CELL_W, CELL_H), flags=cv2.INTER_AREA
+        cells[n] = cv2.warpAffine(ink, m, (CELL_W, CELL_H), flags=cv2.INTER_AREA
                                   if sx < 1 else cv2.INTER_LINEAR)
-    ink = float(np.percentile(cells, 97)) or 1.0
-    np.multiply(cells, 1.0 / ink, out=cells)
     np.clip(cells, 0, 1, out=cells)
     return cells
 
