@@ -273,6 +273,33 @@ def test_a_camera_that_cannot_be_opened_is_said(qtbot, make_window, data_dir, tm
     assert "not working" in window.check.camera.placeholder
 
 
+def test_a_camera_that_stops_delivering_is_said_and_reopened(qtbot, make_window, data_dir,
+                                                               tmp_path):
+    """A camera device that gives a few frames and then none (a short video file through
+    VideoCapture, as an unplugged camera): RECONNECTING, then ready again once it reopens."""
+    video = tmp_path / "camera.avi"
+    writer = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 25, FRAME)
+    for n in range(5):
+        writer.write(frame(document=False, seed=n))
+    writer.release()
+    path = data_dir / "config.toml"
+    path.write_text(path.read_text().replace(
+        '[camera]\ndevice = ""\n', f'[camera]\ndevice = "{video}"\nfps = 50.0\n'))
+    window = make_window(kiosk=False, language="en")
+    window.controller.devices.engine = ReadsTheBand()
+    view = window.check.camera
+    said = []  # each state as the status bar and the picture's place said it
+    window.controller.devices.camera_state.connect(lambda code, why: said.append(
+        (code, plain(window.check.status.camera), view.image is None and view.placeholder)))
+    sign_in(qtbot, window)
+    qtbot.waitUntil(lambda: any(c == "reconnecting" for c, _, _ in said), timeout=5000)
+    code, status, placeholder = next(x for x in said if x[0] == "reconnecting")
+    assert status == "Camera: RECONNECTING" and "disconnected" in placeholder
+    qtbot.waitUntil(lambda: said[-1][0] == "ok", timeout=5000)
+    assert said[-1][1] == "Camera: ready"
+    qtbot.waitUntil(lambda: view.image is not None, timeout=5000)  # the picture is back
+
+
 def engine_here() -> bool:
     try:
         default_engine()
