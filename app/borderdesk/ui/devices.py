@@ -42,8 +42,8 @@ class _Lane(QObject):
         self._again = False
 
     def start(self) -> None:
-        if self.worker is not None:
-            self._again = self.worker.stopping  # running: restart only if it is ending
+        if self.worker is not None:  # running: start afresh only if it is ending
+            self._again = self.worker.stopping or self.worker.isFinished()
             return
         self.worker = self.make()
         self.worker.finished.connect(self._finished)
