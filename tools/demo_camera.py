@@ -47,11 +47,12 @@ def sequence(rng: random.Random, lines: list[str], desk: np.ndarray,
     for share, blur in SLIDE:
         rng.setstate(state)
         offset = (direction[0] * share * FRAME[0], direction[1] * share * FRAME[1])
-        shot = photograph(rng, doc, 0.1, frame=FRAME, backdrop=desk, offset=offset)
+        shot = photograph(rng, doc, 0.1, frame=FRAME, backdrop=desk, offset=offset,
+                          open_booklet=False)
         kernel = np.full((1, blur), 1 / blur, np.float32)
         frames.append(grain(cv2.filter2D(shot.image, -1, kernel)))
     rng.setstate(state)
-    still = photograph(rng, doc, 0.1, frame=FRAME, backdrop=desk)
+    still = photograph(rng, doc, 0.1, frame=FRAME, backdrop=desk, open_booklet=False)
     frames += [grain(still.image) for _ in range(STILL)]
     return frames
 

@@ -39,6 +39,14 @@ INDEX = {c: i for i, c in enumerate(classifier.ALPHABET)}
 
 def shot_cells(seed: int) -> tuple[np.ndarray, np.ndarray]:
     """The cells and labels of one rendered shot (empty when the cut misses the MRZ)."""
+    try:
+        return _shot_cells(seed)
+    except Exception as exc:  # report, and carry on with the other shots
+        print(f"shot {seed}: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        return np.zeros((0, segment.CELL_H, segment.CELL_W), np.float32), np.zeros(0, np.int64)
+
+
+def _shot_cells(seed: int) -> tuple[np.ndarray, np.ndarray]:
     cv2.setNumThreads(1)
     rng = random.Random(seed)
     lines = mrzrender.random_mrz(rng)

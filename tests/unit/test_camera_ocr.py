@@ -84,3 +84,39 @@ def test_sequences_read_right_or_not_at_all():
                 break
     assert right >= 5
     assert sorted(took)[len(took) // 2] <= 2
+
+
+def test_a_video_file_through_videocapture_gives_one_stable_read(tmp_path):
+    """The real camera path: OpenCV's VideoCapture decoding a recording, as it would a device.
+
+    The sequence is written as an MJPG video; CameraSource opens the file as
+    its device and grabs at the video's rate, dropping frames a slow reader
+    misses, as with a camera. Exactly one stable read comes, the document's,
+    within a few frames of it lying still.
+    """
+    from borderdesk.reader.camera import CameraSource
+
+    doc, frames = sequence(2, still=10)
+    path = tmp_path / "desk.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 5, FRAME)
+    assert writer.isOpened()
+    for frame in frames:
+        writer.write(frame)
+    writer.release()
+
+    reader = MultiFrameReader(read_frame, FrameGate(min_interval=0), Agreement())
+    stables, seen = [], 0
+    with CameraSource(str(path), width=FRAME[0], height=FRAME[1], max_fps=5) as camera:
+        assert camera.resolution == FRAME
+        for frame in camera.frames(timeout=2.0):
+            if frame.index >= len(frames):  # the file played to its end and was reopened
+                break
+            seen += 1
+            step = reader.process(frame.image, frame.timestamp)
+            if step.stable is not None:
+                stables.append((frame.index, step.stable))
+    assert seen >= 4
+    assert len(stables) == 1
+    index, stable = stables[0]
+    assert stable.document.lines == tuple(doc.lines)
+    assert index - (EMPTY + MOVING) < 6  # frames of the document held still

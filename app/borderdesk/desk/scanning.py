@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from .. import mrz
 from ..reader import ocr
-from ..reader.agreement import verified
 from ..reader.reading import Reading
 from .config import Config
 
@@ -33,7 +32,7 @@ class ScanResult:
     ms: float
     lines: tuple[str, ...] = ()
     document: mrz.Document | None = None  # set only when the reading can be trusted
-    parsed: mrz.Document | None = None  # the lines parsed, trusted or not
+    parsed: mrz.Document | None = None  # the lines parsed, if trusted or if a check fails
     reason: str = ""  # why there is no document (or what is wrong with the one parsed)
     reading: Reading | None = None
     notes: tuple[str, ...] = field(default=())  # about the file (truncated, 16-bit, ...)
@@ -78,24 +77,12 @@ def scan(path: str, *, config: Config | None = None, engine: str | None = None) 
     except mrz.MRZError as exc:
         return result(lines=lines, reason=f"what was read is not an MRZ: {exc}",
                       reading=reading, notes=notes)
-    reason = trust(reading, parsed, config.camera.min_unverified_confidence)
-    return result(lines=lines, document=None if reason else parsed, parsed=parsed,
+    reason = ocr.distrust(reading, parsed, config.camera.min_unverified_confidence)
+    # a document whose checks pass but whose names are unsure is not shown at all: it would
+    # look valid
+    shown = parsed if not reason or not parsed.valid else None
+    return result(lines=lines, document=None if reason else parsed, parsed=shown,
                   reason=reason, reading=reading, notes=notes)
-
-
-def trust(reading: Reading, document: mrz.Document, min_confidence: float) -> str:
-    """Why ``reading`` (parsed as ``document``) cannot be trusted, or "" if it can."""
-    if not document.valid:
-        return "the check digits fail (" + ", ".join(
-            name.replace("_", " ") for name in document.checks.failed) + ")"
-    covered = verified(document)
-    unsure = [(i, j) for i, line in enumerate(reading.confidence) for j, c in enumerate(line)
-              if c < min_confidence and (i, j) not in covered]
-    if unsure:
-        where = ", ".join(f"line {i + 1} position {j + 1}" for i, j in unsure[:5])
-        return (f"unsure of {len(unsure)} character(s) no check digit covers ({where}"
-                f"{', ...' if len(unsure) > 5 else ''}); check them against the document")
-    return ""
 
 
 def _trusted_text(reading: Reading | None) -> bool:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import io
 import os
 import struct
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +39,7 @@ import numpy as np
 from .. import mrz
 from ..mrz.formats import LAYOUTS
 from . import classifier, segment
+from .agreement import verified
 from .reading import Reading
 
 ENGINE_NAMES = ("borderdesk", "passporteye", "tesseract")
@@ -212,7 +214,9 @@ def read_passporteye(image: np.ndarray, *, source: str = "camera") -> Reading | 
     if not ok:
         return None
     try:
-        found = read_mrz(io.BytesIO(png.tobytes()))
+        with warnings.catch_warnings():  # its scikit-image calls are deprecated
+            warnings.simplefilter("ignore")
+            found = read_mrz(io.BytesIO(png.tobytes()))
     except FileNotFoundError as exc:  # no tesseract program
         raise EngineError(f"the passporteye engine needs the tesseract-ocr program ({exc})") from None
     if found is None:
@@ -385,6 +389,29 @@ def load_image(path: str | os.PathLike) -> Picture:
     return Picture(image, tuple(notes))
 
 
+MIN_UNVERIFIED_CONFIDENCE = 0.8  # the desk's default ([camera] min_unverified_confidence)
+
+
+def distrust(reading: Reading, document: mrz.Document,
+             min_confidence: float = MIN_UNVERIFIED_CONFIDENCE) -> str:
+    """Why ``reading`` (parsed as ``document``) is not to be trusted, or "" if it is.
+
+    Trusted: every check digit passes, and every character no passing check
+    digit covers (names, states, sex) was read with at least ``min_confidence``.
+    """
+    if not document.valid:
+        return "the check digits fail (" + ", ".join(
+            name.replace("_", " ") for name in document.checks.failed) + ")"
+    covered = verified(document)
+    unsure = [(i, j) for i, line in enumerate(reading.confidence) for j, c in enumerate(line)
+              if c < min_confidence and (i, j) not in covered]
+    if unsure:
+        where = ", ".join(f"line {i + 1} position {j + 1}" for i, j in unsure[:5])
+        return (f"unsure of {len(unsure)} character(s) no check digit covers ({where}"
+                f"{', ...' if len(unsure) > 5 else ''}); check them against the document")
+    return ""
+
+
 def read_turned(image: np.ndarray, read: Engine) -> Reading | None:
     """A reading whose checks pass of the picture turned upside down or a quarter turn, or None."""
     for turn in (cv2.ROTATE_180, cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE):
@@ -397,6 +424,9 @@ def read_turned(image: np.ndarray, read: Engine) -> Reading | None:
 def read_image(path: str | os.PathLike, engine_name: str = DEFAULT_ENGINE) -> Reading | None:
     """The MRZ in the image file at ``path`` (turned a quarter or half turn if need be).
 
+    A reading whose checks all pass but with unsure characters outside them
+    gives None: it would look valid.
+
     Raises :class:`ImageError` for a file that is not a readable picture and
     :class:`EngineError` when the engine cannot run.
     """
@@ -405,6 +435,10 @@ def read_image(path: str | os.PathLike, engine_name: str = DEFAULT_ENGINE) -> Re
     found = read(image, source="image")
     if engine_name == DEFAULT_ENGINE and (found is None or not _valid(found)):
         found = read_turned(image, read) or found
+    if found is not None and engine_name == DEFAULT_ENGINE:
+        document = _parse(list(found.lines))
+        if document is not None and document.valid and distrust(found, document):
+            return None  # it would look valid, and a name may be wrong
     return found
 
 

@@ -293,11 +293,11 @@ def _grid(row: _Row, length: int) -> np.ndarray | None:
     local = pitch
     for k in range(1, len(cx)):
         dx = cx[k] - cx[k - 1]
-        n = max(1, int(round(dx / local)))
+        n = int(round(dx / local))  # 0: two pieces of one character
         idx[k] = idx[k - 1] + n
         if n == 1:
             steps.append(dx)
-            local = float(np.median(steps[-6:]))
+            local = max(0.7 * pitch, min(1.3 * pitch, float(np.median(steps[-6:]))))
     if idx[-1] >= length + 1 or idx[-1] < length - 3:
         return None
     if idx[-1] == length:  # a stray mark at the start: number from the end instead

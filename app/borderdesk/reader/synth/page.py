@@ -46,6 +46,7 @@ class Page:
 
     image: np.ndarray
     ppm: float  # pixels per millimetre
+    colour: tuple[int, int, int]  # the paper's
     line_quads: tuple[np.ndarray, ...]  # per MRZ line, its 4 corners (float32, clockwise)
     band: np.ndarray  # the MRZ band's 4 corners
     pitch: float  # character pitch in pixels
@@ -87,10 +88,11 @@ def _guilloche(rng: random.Random, width: int, height: int, ppm: float,
         cv2.polylines(canvas, [points], False, tint, thickness, cv2.LINE_AA)
 
 
-def _paper(rng: random.Random, width: int, height: int, ppm: float,
-           noise: np.random.Generator) -> tuple[np.ndarray, tuple[int, int, int]]:
-    colour = rng.choice(_PAPER)
-    colour = tuple(int(np.clip(c + rng.uniform(-10, 10), 0, 255)) for c in colour)
+def _paper(rng: random.Random, width: int, height: int, ppm: float, noise: np.random.Generator,
+           colour: tuple[int, int, int] | None = None) -> tuple[np.ndarray, tuple[int, int, int]]:
+    if colour is None:
+        colour = rng.choice(_PAPER)
+        colour = tuple(int(np.clip(c + rng.uniform(-10, 10), 0, 255)) for c in colour)
     base = np.empty((height, width, 3), np.float32)
     base[:] = colour
     # a soft printed gradient across the page
@@ -189,7 +191,7 @@ def render(rng: random.Random, doc: SynthDocument, ppm: float, *,
     out = canvas.astype(np.float32)
     out = out * (1 - text_alpha[..., None]) + text_colour * text_alpha[..., None]
     out = out * (1 - mrz_alpha[..., None]) + mrz_colour * mrz_alpha[..., None]
-    return Page(np.clip(out, 0, 255).astype(np.uint8), ppm, tuple(quads), band, pitch)
+    return Page(np.clip(out, 0, 255).astype(np.uint8), ppm, colour, tuple(quads), band, pitch)
 
 
 def _visual_zone(rng: random.Random, doc: SynthDocument, draw: ImageDraw.ImageDraw,
@@ -225,3 +227,30 @@ def _visual_zone(rng: random.Random, doc: SynthDocument, draw: ImageDraw.ImageDr
         draw.text((fields_x, y), _LABELS[key], font=label_font, fill=200)
         draw.text((fields_x, y + ppm * 1.9), value, font=value_font, fill=255)
         y += step
+
+
+def booklet(rng: random.Random, page: Page, noise: np.random.Generator) -> Page:
+    """A passport's data page with the facing page above it, as an open booklet lies."""
+    height, width = page.image.shape[:2]
+    upper, _ = _paper(rng, width, height, page.ppm, noise, page.colour)
+    ink = Image.new("L", (width, height), 0)
+    draw = ImageDraw.Draw(ink)
+    font = text_font("regular", max(5, round(page.ppm * 2.2)))
+    if rng.random() < 0.6:  # the observations page, or a stamp's text
+        for k in range(rng.randint(2, 6)):
+            words = " ".join(rng.choice(_LABELS_WORDS) for _ in range(rng.randint(2, 6)))
+            draw.text((page.ppm * 8, page.ppm * (10 + 9 * k)), words, font=font, fill=255)
+    alpha = np.asarray(ink, np.float32)[..., None] / 255.0 * 0.8
+    upper = (upper * (1 - alpha) + np.array([80, 60, 50], np.float32) * alpha).astype(np.uint8)
+    out = np.vstack([upper, page.image])
+    seam = int(page.ppm * 1.5)
+    fold = np.linspace(0.75, 1.0, seam, dtype=np.float32)
+    out[height:height + seam] = (out[height:height + seam] * fold[:, None, None]).astype(np.uint8)
+    out[height - seam:height] = (out[height - seam:height] * fold[::-1, None, None]).astype(np.uint8)
+    shift = np.float32([0, height])
+    return Page(out, page.ppm, page.colour, tuple(q + shift for q in page.line_quads),
+                page.band + shift, page.pitch)
+
+
+_LABELS_WORDS = ("observations remarks visa entry exit valid until duration of stay number "
+                 "of entries issued at police aux frontieres border control").split()

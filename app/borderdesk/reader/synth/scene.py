@@ -30,9 +30,10 @@ import cv2
 import numpy as np
 
 from .identities import SynthDocument
-from .page import PITCH_MM, SIZES_MM, render
+from .page import PITCH_MM, SIZES_MM, booklet, render
 
 Quad = tuple[tuple[float, float], ...]
+MIN_PITCH = 8.0  # pixels: the smallest character pitch a photograph gets
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,14 @@ class Shot:
 
 def _np(rng: random.Random) -> np.random.Generator:
     return np.random.default_rng(rng.getrandbits(64))
+
+
+def _gauss(rng: random.Random, shape: tuple[int, ...], sigma: float) -> np.ndarray:
+    """Per-pixel Gaussian noise, float32 (OpenCV's generator: several times numpy's speed)."""
+    out = np.empty(shape, np.float32)
+    cv2.setRNGSeed(rng.getrandbits(31))
+    cv2.randn(out, 0.0, float(sigma))
+    return out
 
 
 def _smooth_noise(noise: np.random.Generator, height: int, width: int, cells: tuple[int, int],
@@ -86,7 +95,7 @@ def _plain(rng, noise, h, w):
     level = rng.choice([rng.uniform(20, 70), rng.uniform(90, 170), rng.uniform(190, 245)])
     base = np.array([level + rng.uniform(-15, 15) for _ in range(3)], np.float32)
     shade = _smooth_noise(noise, h, w, (3, 4), 0.06)
-    return base * (1 + shade[..., None]) + noise.normal(0, 2, (h, w, 1)).astype(np.float32)
+    return base * (1 + shade[..., None]) + _gauss(rng, (h, w, 1), 2)
 
 
 def _cloth(rng, noise, h, w):
@@ -94,14 +103,13 @@ def _cloth(rng, noise, h, w):
     period = rng.uniform(2.5, 6)
     y, x = np.mgrid[0:h, 0:w].astype(np.float32)
     weave = (np.sin(x * 2 * math.pi / period) * np.sin(y * 2 * math.pi / period)) * 0.06
-    fuzz = cv2.GaussianBlur(noise.normal(0, 0.08, (h, w)).astype(np.float32), (0, 0), 1.2)
+    fuzz = cv2.GaussianBlur(_gauss(rng, (h, w), 0.08), (0, 0), 1.2)
     return base * (1 + weave + fuzz)[..., None]
 
 
 def _scanner(rng, noise, h, w):
     level = rng.uniform(225, 250) if rng.random() < 0.7 else rng.uniform(10, 40)
-    return np.full((h, w, 3), level, np.float32) + noise.normal(0, 1.5, (h, w, 1)).astype(
-        np.float32)
+    return np.full((h, w, 3), level, np.float32) + _gauss(rng, (h, w, 1), 1.5)
 
 
 _WORDS = ("invoice total receipt date name address tel notes meeting agenda report passenger "
@@ -132,6 +140,9 @@ def _clutter(rng: random.Random, image: np.ndarray) -> None:
             cv2.putText(layer, text, (int(cx - pw / 2 + 12), int(y)), cv2.FONT_HERSHEY_SIMPLEX,
                         scale, 255, 1, cv2.LINE_AA)
         layer = cv2.warpAffine(layer, rot, (w, h))
+        sheet = np.zeros((h, w), np.uint8)
+        cv2.fillConvexPoly(sheet, box, 1)
+        layer *= sheet  # the print stays on its paper
         alpha = layer.astype(np.float32)[..., None] / 255 * 0.8
         image[:] = image * (1 - alpha) + 40 * alpha
     if rng.random() < 0.3:  # a pen
@@ -173,8 +184,10 @@ def _homography(rng: random.Random, size_mm: tuple[float, float], frame: tuple[i
     placed = (corners + jitter - centre) @ rot.T
     span = placed.max(axis=0) - placed.min(axis=0)
     fit = min(fw / span[0], fh / span[1])  # px/mm at which the document just fills the frame
-    low = 1 / 3 + (1 - d) * 0.3
-    coverage = rng.uniform(low, 1.0 + 0.12 * d)
+    # from a third of the frame (hard) to all of it, never so far that a character
+    # is under MIN_PITCH pixels wide
+    low = max(1 / 3 + (1 - d) * 0.3, MIN_PITCH / PITCH_MM / fit)
+    coverage = rng.uniform(min(low, 1.0), 1.0 + 0.12 * d)
     scale = fit * coverage
     placed *= scale
     # put it where the whole band is inside the frame (and the whole page, unless zoomed in)
@@ -221,8 +234,9 @@ def _lighting(rng, noise, image, d, band):
         cx, cy = rng.uniform(0, w), rng.uniform(0, h)
         radius = rng.uniform(0.04, 0.15) * w
         power = rng.uniform(60, 100 + 120 * d)
-        yy, xx = np.ogrid[0:h, 0:w]
-        spot = np.exp(-(((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * radius ** 2))).astype(np.float32)
+        yy = ((np.arange(h, dtype=np.float32) - cy) ** 2)[:, None]
+        xx = ((np.arange(w, dtype=np.float32) - cx) ** 2)[None, :]
+        spot = np.exp(-(xx + yy) / np.float32(2 * radius ** 2))
         band_mask = np.zeros((h, w), np.uint8)
         cv2.fillConvexPoly(band_mask, band.astype(np.int32), 1)
         on_band = float(spot[band_mask > 0].max()) if band_mask.any() else 0.0
@@ -233,9 +247,9 @@ def _lighting(rng, noise, image, d, band):
 
 def _blur(rng, image, d, pitch):
     """Defocus or motion blur, bounded by the character pitch so the MRZ stays legible."""
-    limit = max(0.3, pitch * (0.06 + 0.12 * d))
+    limit = max(0.3, pitch * (0.03 + 0.06 * d))
     if rng.random() < 0.3 * (0.3 + d):
-        length = rng.uniform(1.5, 1 + 1.6 * limit)
+        length = rng.uniform(1.5, 1.2 + 2 * limit)
         size = int(math.ceil(length)) | 1
         kernel = np.zeros((size, size), np.float32)
         angle = rng.uniform(0, math.pi)
@@ -244,7 +258,7 @@ def _blur(rng, image, d, pitch):
             kernel[int(round(c + t * math.sin(angle))), int(round(c + t * math.cos(angle)))] = 1
         kernel /= kernel.sum()
         return cv2.filter2D(image, -1, kernel)
-    sigma = rng.uniform(0.3, 0.5 + 0.6 * limit * d + 0.2)
+    sigma = rng.uniform(0.3, 0.3 + limit)
     return cv2.GaussianBlur(image, (0, 0), sigma)
 
 
@@ -257,8 +271,7 @@ def _finish(rng, noise, image, d, pitch, *, jpeg=True):
                            interpolation=cv2.INTER_AREA)
         image = cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
     sigma = rng.uniform(0.5, 2 + 7 * d)
-    image = image + noise.normal(0, sigma, (h, w, 1)).astype(np.float32)
-    image = image + noise.normal(0, sigma * 0.4, (h, w, 3)).astype(np.float32)
+    image = image + _gauss(rng, (h, w, 1), sigma) + _gauss(rng, (h, w, 3), sigma * 0.4)
     out = np.clip(image, 0, 255).astype(np.uint8)
     if rng.random() < 0.15:
         out = cv2.cvtColor(cv2.cvtColor(out, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
@@ -282,20 +295,26 @@ def _rounded_mask(width: int, height: int, radius: int) -> np.ndarray:
 def photograph(rng: random.Random, doc: SynthDocument, difficulty: float, *,
                frame: tuple[int, int] = (1280, 720),
                backdrop: np.ndarray | None = None,
-               offset: tuple[float, float] = (0.0, 0.0)) -> Shot:
+               offset: tuple[float, float] = (0.0, 0.0),
+               open_booklet: bool | None = None) -> Shot:
     """A camera's picture of ``doc`` at ``difficulty`` (0 easy .. 1 hard), ``frame`` (w, h).
 
     ``backdrop`` (a BGR image of the frame's size) is the desk to lay it on;
     a new :func:`background` is drawn when None. ``offset`` (pixels) moves the
     document from where it would lie, to show it coming into view: the same
     ``rng`` state with another offset gives the same document, moved (the band
-    may then leave the frame).
+    may then leave the frame). A passport lies as an open booklet, the facing
+    page above its data page, half the time (``open_booklet`` None) or as told.
     """
     d = float(min(1.0, max(0.0, difficulty)))
     fw, fh = frame
     noise = _np(rng)
     desk = backdrop if backdrop is not None else background(rng, fh, fw)
     w_mm, h_mm = SIZES_MM[doc.kind]
+    coin = rng.random() < 0.5
+    open_booklet = doc.kind == "TD3" and (coin if open_booklet is None else open_booklet)
+    if open_booklet:
+        h_mm *= 2
     # the band in millimetres is known only once drawn; place with its nominal position first
     n_lines = len(doc.lines)
     band_mm = np.array([[6, h_mm - 4 - 4.3 * n_lines], [w_mm - 6, h_mm - 4 - 4.3 * n_lines],
@@ -303,6 +322,8 @@ def photograph(rng: random.Random, doc: SynthDocument, difficulty: float, *,
     to_frame, px_per_mm = _homography(rng, (w_mm, h_mm), frame, d, band_mm, offset)
     ppm = float(np.clip(px_per_mm * 1.5, 4.0, 10.0))
     page = render(rng, doc, ppm, noise=noise, plain_mrz=rng.random() < 0.75 - 0.3 * d)
+    if open_booklet:
+        page = booklet(rng, page, noise)
     pw, ph = page.image.shape[1], page.image.shape[0]
     from_page = to_frame @ np.diag([1 / ppm, 1 / ppm, 1]).astype(np.float64)
     src = page.image
@@ -322,8 +343,10 @@ def photograph(rng: random.Random, doc: SynthDocument, difficulty: float, *,
              for q in page.line_quads]
     pitch = float(np.linalg.norm(band[1] - band[0])) / len(doc.lines[0])
     _lighting(rng, noise, image, d, band)
-    image = _blur(rng, image, d, pitch)
-    out = _finish(rng, noise, image, d, pitch)
+    # small print takes less blur, noise and compression before it is past reading
+    d_small = d * (0.4 + 0.6 * min(1.0, max(0.0, (pitch - MIN_PITCH) / 8)))
+    image = _blur(rng, image, d_small, pitch)
+    out = _finish(rng, noise, image, d_small, pitch)
     return Shot(out, _quad(band), tuple(doc.lines), doc.kind, d,
                 tuple(_quad(q) for q in quads), round(pitch, 3))
 
