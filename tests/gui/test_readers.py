@@ -22,7 +22,7 @@ from borderdesk.desk.flow import Phase
 
 from support.readings import TD3, reading
 
-from .conftest import SUPERVISOR, TD3_CLEAR, plain, sign_in
+from .conftest import SUPERVISOR, TD3_CLEAR, plain, sign_in, submit
 
 FRAME = (640, 480)
 BAND = ((40, 380), (600, 380), (600, 440), (40, 440))
@@ -146,6 +146,7 @@ class ReadsTheBand:
 
     def __init__(self, delay: float = 0.0):
         self.delay = delay
+        self.blind = False  # sees nothing
         self.calls = 0
         self.threads = set()
 
@@ -153,7 +154,7 @@ class ReadsTheBand:
         self.calls += 1
         self.threads.add(threading.current_thread().name)
         time.sleep(self.delay)  # as long as a real engine takes, if asked
-        if float(image[300:340, 100:500].mean()) < 150:
+        if self.blind or float(image[300:340, 100:500].mean()) < 150:
             return None
         return reading(TD3, band=BAND)
 
@@ -211,6 +212,29 @@ def test_the_live_camera_shows_the_band_then_the_verdict(qtbot, make_window, dat
     # The same document still in view is not read again; the desk is ready for the next.
     qtbot.wait(600)
     assert window.controller.flow.phase in (Phase.SHOWING, Phase.WAITING)
+
+
+def test_a_document_under_the_camera_waits_for_the_hit_on_screen(qtbot, make_window, data_dir,
+                                                                  recording, demo_lists):
+    """What the camera reads while a HIT waits is let go without a word, and read once the
+    HIT has its disposition."""
+    engine = ReadsTheBand()
+    engine.blind = True
+    window = camera_window(make_window, data_dir, recording, engine)
+    sign_in(qtbot, window)
+    verdict = submit(qtbot, window, demo_lists["hit"])  # from the scanner
+    assert str(verdict.level) == "HIT"
+    seen = []
+    window.controller.verdict_ready.connect(seen.append)
+    engine.blind = False  # the officer lays another passport under the camera
+    qtbot.waitUntil(lambda: window.controller._camera_waits, timeout=5000)
+    qtbot.wait(300)
+    assert not seen and not window.check.hit.message.isVisible()
+    assert window.controller.flow.phase is Phase.DISPOSING
+    with qtbot.waitSignal(window.controller.verdict_ready, timeout=5000) as blocker:
+        qtbot.keyClick(window.check, Qt.Key_3)  # not the same person
+    assert blocker.args[0].source == "camera"
+    assert blocker.args[0].document.surname == "ERIKSSON"
 
 
 def test_the_lock_stops_the_camera_and_the_unlock_starts_it_again(qtbot, make_window, data_dir,

@@ -158,6 +158,7 @@ class CameraCapture:
         self.source = source
         self.reader = reader
         self._stopping = threading.Event()
+        self._forget = threading.Event()
 
     @classmethod
     def from_config(cls, desk: Desk, engine: Engine, *, on_state: StateCallback | None = None,
@@ -182,6 +183,15 @@ class CameraCapture:
     def stop(self) -> None:
         self._stopping.set()
         self.source.stop()
+
+    def forget(self) -> None:
+        """Read the document in view afresh, though it was reported (from any thread).
+
+        For a face that could not take the reading when it came (a HIT
+        waiting for its disposition): once it can, the document still under
+        the camera is read again instead of waiting to be lifted and laid down.
+        """
+        self._forget.set()
 
     def guidance(self, step: Step) -> Guidance | None:
         """What ``step`` tells the officer; None when it says nothing new (a throttled frame)."""
@@ -220,6 +230,9 @@ class CameraCapture:
                 return
             if frame is None:
                 continue
+            if self._forget.is_set():
+                self._forget.clear()
+                self.reader.reset()
             step = self.reader.process(frame.image, frame.timestamp)
             if on_step is not None:
                 on_step(step)

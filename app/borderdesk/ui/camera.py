@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 PREVIEW_WIDTH = 640  # the preview's pixels across: about what the check screen shows
 PREVIEW_FPS = 15.0
-BAND_HOLD = 0.6  # seconds the band stays outlined after the last reading that placed it
+BAND_HOLD = 2.0  # seconds a band stays outlined when no frame is read meanwhile (a stalled OCR)
 
 STATE_CODE = {State.RUNNING: "ok", State.RECONNECTING: "reconnecting", State.FAILED: "error",
               State.STOPPED: "off", State.ENDED: "off"}
@@ -82,6 +82,8 @@ class CameraWorker(QThread):
         self._band_at = 0.0
         self._last_preview = 0.0
         self._preview_queued = False
+        self._shown: tuple[QImage, float] | None = None  # the last preview and its scale
+        self._preview_lock = threading.Lock()  # the grabber's thread and this one emit
         self.frame.connect(self._preview_delivered)  # runs first, on the GUI thread
 
     # -- from the GUI thread ---------------------------------------------------------
@@ -96,6 +98,12 @@ class CameraWorker(QThread):
     @property
     def stopping(self) -> bool:
         return self._stopping.is_set()
+
+    def forget(self) -> None:
+        """Read the document in view afresh (see CameraCapture.forget)."""
+        capture = self._capture
+        if capture is not None:
+            capture.forget()
 
     def _preview_delivered(self, *_) -> None:
         self._preview_queued = False
@@ -148,14 +156,36 @@ class CameraWorker(QThread):
         self.state.emit(code, message)
 
     def _on_step(self, step: Step) -> None:
-        if step.reading is not None and step.reading.band:
-            self._band, self._band_at = step.reading.band, time.monotonic()
         guidance = self._capture.guidance(step) if self._capture is not None else None
-        if guidance is Guidance.WAITING:
-            self._band = None
-        if guidance is not None and guidance is not self._guidance:
+        if guidance is None:  # a throttled frame: nothing new
+            return
+        if guidance is not self._guidance:
             self._guidance = guidance
             self.guidance.emit(guidance.value)
+        # The band where this frame showed it; kept while the document is only blurred
+        # or glared; gone as soon as a frame read shows none (the document moved away).
+        band = self._band
+        if step.reading is not None and step.reading.band:
+            band = step.reading.band
+        elif guidance not in (Guidance.HOLD_STILL, Guidance.GLARE):
+            band = None
+        changed = band != self._band
+        self._band, self._band_at = band, time.monotonic()
+        if changed:
+            self._repaint()
+
+    def _band_for(self, scale: float, now: float):
+        band = self._band if now - self._band_at <= BAND_HOLD else None
+        return tuple((x * scale, y * scale) for x, y in band) if band else None
+
+    def _repaint(self) -> None:
+        """The last preview again, with the band as the newest frame read shows it."""
+        with self._preview_lock:
+            if self._shown is None or self._preview_queued:
+                return  # the next frame will carry it
+            image, scale = self._shown
+            self._preview_queued = True
+        self.frame.emit(image, self._band_for(scale, time.monotonic()))
 
     def _on_frame(self, frame: Frame) -> None:
         """Every frame, on the grabber's thread: the preview, throttled and never queued deep."""
@@ -164,9 +194,8 @@ class CameraWorker(QThread):
             return
         self._last_preview = now
         image = preview_image(frame.image)
-        band = self._band if now - self._band_at <= BAND_HOLD else None
-        if band:
-            scale = image.width() / frame.image.shape[1]
-            band = tuple((x * scale, y * scale) for x, y in band)
-        self._preview_queued = True
-        self.frame.emit(image, band)
+        scale = image.width() / frame.image.shape[1]
+        with self._preview_lock:
+            self._shown = (image, scale)
+            self._preview_queued = True
+        self.frame.emit(image, self._band_for(scale, now))

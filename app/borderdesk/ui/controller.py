@@ -62,6 +62,8 @@ class DeskController(QObject):
         self.desk = desk or Desk(config)
         self.devices = Devices(self.desk, engine=engine, parent=self)
         self.devices.document.connect(self.submit_reading)
+        self._camera_waits = False  # a camera reading was let go while a decision was owed
+        self.phase_changed.connect(self._phase_changed)
         self.users = UserStore(config)
         self.sessions = Sessions.for_desk(config, self.users)
         self.flow = CheckFlow()
@@ -190,12 +192,24 @@ class DeskController(QObject):
         """A document a reader read (camera, scanner): checked like any other.
 
         One that comes while another is being checked (the same passport
-        scanned and in front of the camera) is let go: the officer sees that check.
+        scanned and in front of the camera) is let go: the officer sees that
+        check. The camera's, while a decision is owed, is let go without a
+        word (the officer did nothing; the passport may just have moved) and
+        read again once the decision is made.
         """
         if self.flow.phase is Phase.READING:
             log.info("a %s reading came during a check; not taken", reading.source)
             return False
+        if reading.source == "camera" and self.flow.blocking:
+            log.info("a camera reading came while a decision is owed; read again after it")
+            self._camera_waits = True
+            return False
         return self.submit(reading.text, reading.source)
+
+    def _phase_changed(self, phase: str) -> None:
+        if self._camera_waits and self.flow.can_take_document():
+            self._camera_waits = False
+            self.devices.forget_camera()
 
     def next_document(self) -> bool:
         """The "next" key (or the foot pedal)."""

@@ -125,6 +125,11 @@ class Devices(QObject):
         self.camera.stop()
         self.serial.stop()
 
+    def forget_camera(self) -> None:
+        """Read the document under the camera afresh (it came while the desk could not take it)."""
+        if self.camera.worker is not None:
+            self.camera.worker.forget()
+
     def scanner_changed(self) -> None:
         """The settings named another serial port: reopen it."""
         if self.running:
