@@ -39,8 +39,8 @@
         <translation>أبقِ الوثيقة ثابتة</translation>
     </message>
     <message>
-        <source>Glare on the document: tilt it a little</source>
-        <translation>انعكاس ضوء على الوثيقة: أَمِلها قليلًا</translation>
+        <source>Glare: tilt the document</source>
+        <translation>انعكاس ضوء: أَمِل الوثيقة</translation>
     </message>
 </context>
 <context>

@@ -39,8 +39,8 @@
         <translation>Tenez le document immobile</translation>
     </message>
     <message>
-        <source>Glare on the document: tilt it a little</source>
-        <translation>Reflet sur le document : inclinez-le un peu</translation>
+        <source>Glare: tilt the document</source>
+        <translation>Reflet : inclinez le document</translation>
     </message>
 </context>
 <context>

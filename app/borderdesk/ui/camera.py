@@ -83,6 +83,7 @@ class CameraWorker(QThread):
         self._last_preview = 0.0
         self._preview_queued = False
         self._shown: tuple[QImage, float] | None = None  # the last preview and its scale
+        self._dirty = False  # the band changed while a preview was on its way
         self._preview_lock = threading.Lock()  # the grabber's thread and this one emit
         self.frame.connect(self._preview_delivered)  # runs first, on the GUI thread
 
@@ -106,7 +107,11 @@ class CameraWorker(QThread):
             capture.forget()
 
     def _preview_delivered(self, *_) -> None:
-        self._preview_queued = False
+        with self._preview_lock:
+            self._preview_queued = False
+            again = self._dirty
+        if again:
+            self._repaint()
 
     # -- the thread ------------------------------------------------------------------
 
@@ -181,8 +186,12 @@ class CameraWorker(QThread):
     def _repaint(self) -> None:
         """The last preview again, with the band as the newest frame read shows it."""
         with self._preview_lock:
-            if self._shown is None or self._preview_queued:
-                return  # the next frame will carry it
+            if self._shown is None:
+                return
+            if self._preview_queued:
+                self._dirty = True  # once the one on its way is shown
+                return
+            self._dirty = False
             image, scale = self._shown
             self._preview_queued = True
         self.frame.emit(image, self._band_for(scale, time.monotonic()))
@@ -198,4 +207,5 @@ class CameraWorker(QThread):
         with self._preview_lock:
             self._shown = (image, scale)
             self._preview_queued = True
+            self._dirty = False
         self.frame.emit(image, self._band_for(scale, now))

@@ -109,7 +109,7 @@ def guidance_words(code: str) -> str:
     if code == "hold-still":
         return t("Camera", "Hold the document still")
     if code == "glare":
-        return t("Camera", "Glare on the document: tilt it a little")
+        return t("Camera", "Glare: tilt the document")
     if code == "read":
         return t("Check", "Read")
     return t("Check", "Waiting for a document")
