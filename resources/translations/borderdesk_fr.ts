@@ -359,7 +359,7 @@
     </message>
     <message>
         <source>replay</source>
-        <translation>enregistrement</translation>
+        <translation>rejeu</translation>
     </message>
     <message>
         <source>NO OCR</source>
