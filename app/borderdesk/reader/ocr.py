@@ -24,6 +24,7 @@ brought to 8-bit BGR; nothing gets a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import struct
@@ -168,9 +169,13 @@ def read_frame(image: np.ndarray, *, source: str = "camera") -> Reading | None:
     model = classifier.load()
     g = segment.grey(to_8bit(image))
     best: _Hypothesis | None = None
-    seen: list[tuple[tuple[str, ...], ...]] = []
+    seen: list[tuple[str, ...]] = []
+    bands: list[np.ndarray] = []
     for candidate in segment.candidates(g):
+        if any(cv2.pointPolygonTest(b, candidate.center, False) >= 0 for b in bands):
+            continue  # a line of a band already read
         for cut in segment.cut(g, candidate):
+            bands.append(np.array(cut.band, np.float32))
             probs = [model.probabilities(cells) for cells in cut.cells]
             lines, conf = _decode(probs)
             if tuple(lines) in seen:
@@ -180,6 +185,8 @@ def read_frame(image: np.ndarray, *, source: str = "camera") -> Reading | None:
             if document is not None and not document.checks.all_pass:
                 if _second_choices(lines, conf, probs, document):
                     document = _parse(lines)
+            if document is not None:  # with the mrz core's repairs
+                lines = list(document.lines)
             h = _Hypothesis(lines, conf, cut.band, _score(document, conf))
             if best is None or h.score > best.score:
                 best = h
@@ -414,10 +421,17 @@ def distrust(reading: Reading, document: mrz.Document,
 
 def read_turned(image: np.ndarray, read: Engine) -> Reading | None:
     """A reading whose checks pass of the picture turned upside down or a quarter turn, or None."""
-    for turn in (cv2.ROTATE_180, cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE):
+    h, w = image.shape[:2]
+    back = {  # from a point of the turned picture to the same point of the picture
+        cv2.ROTATE_180: lambda x, y: (w - 1 - x, h - 1 - y),
+        cv2.ROTATE_90_CLOCKWISE: lambda x, y: (y, h - 1 - x),
+        cv2.ROTATE_90_COUNTERCLOCKWISE: lambda x, y: (w - 1 - y, x),
+    }
+    for turn, undo in back.items():
         found = read(cv2.rotate(image, turn), source="image")
         if found is not None and _valid(found):
-            return found
+            band = tuple(undo(x, y) for x, y in found.band) if found.band else None
+            return dataclasses.replace(found, band=band)
     return None
 
 

@@ -78,6 +78,10 @@ def _regions(small: np.ndarray, factor: float) -> list[Candidate]:
     h, w = small.shape
     blackhat = cv2.morphologyEx(small, cv2.MORPH_BLACKHAT,
                                 cv2.getStructuringElement(cv2.MORPH_RECT, (13, 7)))
+    # less what runs on upright far longer than a character (wood grain, edges, rules)
+    upright = cv2.morphologyEx(blackhat, cv2.MORPH_OPEN,
+                               cv2.getStructuringElement(cv2.MORPH_RECT, (1, 15)))
+    blackhat = cv2.subtract(blackhat, upright)
     grad = cv2.convertScaleAbs(cv2.Sobel(blackhat, cv2.CV_16S, 1, 0, ksize=3))
     grad = cv2.morphologyEx(grad, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
     level, _ = cv2.threshold(grad, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
@@ -181,15 +185,43 @@ def _marks(strip: np.ndarray, char_hint: float) -> tuple[np.ndarray, np.ndarray]
     return ink, boxes[keep]
 
 
+def _chains(marks: np.ndarray, v: np.ndarray, ch: float) -> list[np.ndarray]:
+    """Marks linked into text rows: each to its nearest neighbour on the right that is
+    about as tall, at about the same level (``v``, the height across the text) and
+    not far off (``ch``: the typical character height). Returns the index arrays of the rows, left to right."""
+    x, w, h = marks[:, 0], marks[:, 2], marks[:, 3]
+    dx = x[None, :] - x[:, None]  # [a, b]: from a to b
+    gap = (x[None, :] - w[None, :] / 2) - (x[:, None] + w[:, None] / 2)
+    hmax = np.maximum(h[:, None], h[None, :])
+    ratio = hmax / np.minimum(h[:, None], h[None, :])
+    ok = (dx > 0) & (gap < 1.3 * np.maximum(hmax, ch)) & (np.abs(v[None, :] - v[:, None]) < 0.5 * hmax) \
+        & (ratio < 3.0)
+    dx = np.where(ok, dx, np.inf)
+    nearest = dx.argmin(1)
+    parent = list(range(len(marks)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a in np.flatnonzero(np.isfinite(dx.min(1))):
+        parent[root(int(a))] = root(int(nearest[a]))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(marks)):
+        groups.setdefault(root(i), []).append(i)
+    return [np.array(idx) for idx in groups.values() if len(idx) >= 12]
+
+
 def _rows(marks: np.ndarray) -> list[_Row]:
     """Group the marks into text rows, after finding the skew that makes them sharpest."""
     if len(marks) < 20:
         return []
+    if len(marks) > 1500:  # a texture, not print: keep the most character-like marks
+        marks = marks[np.argsort(np.abs(marks[:, 2] / marks[:, 3] - 0.6))[:1500]]
     hs = marks[:, 3]
     ch = float(np.median(hs[hs >= np.percentile(hs, 40)]))  # a character's height, about
-    marks = marks[(hs > 0.35 * ch) & (hs < 2.2 * ch) & (marks[:, 2] < 40 * ch)]
-    if len(marks) < 20:
-        return []
     x, y = marks[:, 0], marks[:, 1]
     best, best_slope = -1.0, 0.0
     bins = max(1.0, ch / 3)
@@ -200,28 +232,10 @@ def _rows(marks: np.ndarray) -> list[_Row]:
         if sharp > best:
             best, best_slope = sharp, slope
     v = y - best_slope * x
-    order = np.argsort(v)
-    groups, current = [], [order[0]]
-    for a, b in zip(order[:-1], order[1:]):
-        if v[b] - v[a] > 0.45 * ch:
-            groups.append(current)
-            current = []
-        current.append(b)
-    groups.append(current)
     rows = []
-    for idx in groups:
-        if len(idx) < 12:
-            continue
-        comps = marks[np.array(idx)]
+    for idx in _chains(marks, v, ch):
+        comps = marks[idx]
         comps = comps[np.argsort(comps[:, 0])]
-        # the longest run of marks without a wide gap: other print on the same level drops out
-        gaps = (comps[1:, 0] - comps[1:, 2] / 2) - (comps[:-1, 0] + comps[:-1, 2] / 2)
-        cuts = np.flatnonzero(gaps > 1.4 * np.percentile(comps[:, 3], 90)) + 1
-        if len(cuts):
-            runs = np.split(comps, cuts)
-            comps = max(runs, key=len)
-            if len(comps) < 12:
-                continue
         tall = comps[comps[:, 3] >= 0.75 * np.median(comps[:, 3])]
         fit = tall if len(tall) >= 6 else comps
         if len(fit) >= 6 and np.ptp(fit[:, 0]) > 0:
@@ -236,26 +250,51 @@ def _rows(marks: np.ndarray) -> list[_Row]:
     return rows
 
 
+def _trim(row: _Row, left: float, right: float) -> _Row | None:
+    """The row with only its marks between ``left`` and ``right``."""
+    c = row.comps
+    keep = (c[:, 0] - c[:, 2] / 2 >= left - 0.3 * row.height) & \
+           (c[:, 0] + c[:, 2] / 2 <= right + 0.3 * row.height)
+    if keep.sum() < 12:
+        return None
+    c = c[keep]
+    return _Row(c, row.slope, row.offset, row.height, float((c[:, 0] - c[:, 2] / 2).min()),
+                float((c[:, 0] + c[:, 2] / 2).max()))
+
+
 def _line_groups(rows: list[_Row]) -> list[tuple[list[_Row], int]]:
-    """Runs of 2 or 3 neighbouring rows of about the same extent, with the line length to try."""
+    """Runs of 2 or 3 neighbouring rows of about the same extent, with the line length to try.
+
+    MRZ lines all begin and end at the same places; where one row runs on past
+    the others (print or the desk beside the document on the same level), it is
+    also tried cut to the extent they share.
+    """
     out = []
     for count in (3, 2):
         for i in range(len(rows) - count + 1):
             group = rows[i:i + count]
-            widths = [r.right - r.left for r in group]
-            if min(widths) < 0.85 * max(widths):
-                continue
-            if max(abs(r.left - group[0].left) for r in group) > 0.1 * max(widths):
-                continue
-            h = float(np.median([r.height for r in group]))
-            mids = [r.offset + r.slope * (r.left + r.right) / 2 for r in group]
-            gaps = np.diff(mids)
-            if gaps.min() < 1.1 * h or gaps.max() > 3.2 * h:
-                continue
-            lengths = [n for n in LENGTHS[count] if 0.5 * h < max(widths) / n < 1.8 * h]
-            if len(lengths) > 1:
-                lengths.sort(key=lambda n: -_periodicity(group, max(widths) / n))
-            out += [(group, n) for n in lengths]
+            tries = [group]
+            left, right = max(r.left for r in group), min(r.right for r in group)
+            if any(r.left < left - 0.05 * (right - left) or r.right > right + 0.05 * (right - left)
+                   for r in group):
+                trimmed = [_trim(r, left, right) for r in group]
+                if all(t is not None for t in trimmed):
+                    tries.insert(0, trimmed)
+            for group in tries:
+                widths = [r.right - r.left for r in group]
+                if min(widths) < 0.85 * max(widths):
+                    continue
+                if max(abs(r.left - group[0].left) for r in group) > 0.1 * max(widths):
+                    continue
+                h = float(np.median([r.height for r in group]))
+                mids = [r.offset + r.slope * (r.left + r.right) / 2 for r in group]
+                gaps = np.diff(mids)
+                if gaps.min() < 1.1 * h or gaps.max() > 3.2 * h:
+                    continue
+                lengths = [n for n in LENGTHS[count] if 0.5 * h < max(widths) / n < 1.8 * h]
+                if len(lengths) > 1:
+                    lengths.sort(key=lambda n: -_periodicity(group, max(widths) / n))
+                out += [(group, n) for n in lengths]
     # prefer the lowest run (the MRZ is at the foot of the page), three lines before two
     out.sort(key=lambda gl: (-len(gl[0]), -gl[0][-1].offset))
     return out
@@ -297,7 +336,8 @@ def _grid(row: _Row, length: int) -> np.ndarray | None:
         idx[k] = idx[k - 1] + n
         if n == 1:
             steps.append(dx)
-            local = max(0.7 * pitch, min(1.3 * pitch, float(np.median(steps[-6:]))))
+            recent = sorted(steps[-5:])
+            local = max(0.7 * pitch, min(1.3 * pitch, float(recent[len(recent) // 2])))
     if idx[-1] >= length + 1 or idx[-1] < length - 3:
         return None
     if idx[-1] == length:  # a stray mark at the start: number from the end instead
@@ -343,7 +383,7 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
     scale = strip.shape[1] / (c.size[0] * 1.4 + 8)
     blackhat, marks = _marks(strip, c.size[1] * scale * 0.8)
     rows = _rows(marks)
-    groups = _line_groups(rows)[:3]
+    groups = _line_groups(rows)[:4]
     width = strip.shape[1]
     if _again and groups and any(r.left < 0.03 * width or r.right > 0.97 * width
                                  for r in groups[0][0]):
@@ -358,11 +398,14 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
     out = []
     for group, length in groups:
         cells, corners = [], []
+        shrink = CELL_H / (1.4 * float(np.median([r.height for r in group])))
+        # big characters are smoothed before they are sampled down, so that they do not alias
+        source = cv2.GaussianBlur(blackhat, (0, 0), 0.4 / shrink) if shrink < 0.6 else blackhat
         for row in group:
             centres = _grid(row, length)
             if centres is None:
                 break
-            cells.append(_cells(blackhat, row, centres))
+            cells.append(_cells(source, row, centres))
         if len(cells) != len(group):
             continue
         pitch = (group[0].right - group[0].left) / length

@@ -100,6 +100,6 @@ def test_the_other_engines_run(name):
         read = engine(name)
     except EngineError as exc:
         pytest.skip(str(exc))
-    s = shot("others", length=44, difficulty=0.0)
+    s = shot("others", length=44, difficulty=0.0, frame=(640, 360))
     reading = read(s.image)
     assert reading is None or reading.engine == name
