@@ -7,8 +7,9 @@ Writes ``OUT/NNNN-LEVEL-KIND.jpg`` (some scans as ``.png``) and
 ``lines`` (the MRZ lines printed), ``kind`` (TD1, TD2, TD3, MRV-A, MRV-B),
 ``level`` (easy, medium, hard: the photograph's difficulty band; scan: a
 flat scan), ``difficulty`` (0..1), ``frame`` ([width, height]), ``band`` (the
-MRZ band's four corners in the image, clockwise from top left) and ``pitch``
-(character pitch in pixels). OUT defaults to tests/bench/data/ocr-testset
+MRZ band's four corners in the image, clockwise from top left), ``pitch``
+(character pitch in pixels) and ``conditions`` (what the generator did: the
+MRZ's font, rotation, blur, glare on the band, noise, JPEG quality...). OUT defaults to tests/bench/data/ocr-testset
 (not committed: made again in about a minute a hundred images).
 
 Ten elevenths of the set are camera photographs split evenly over the three
@@ -70,7 +71,8 @@ def make(seed: str, i: int, level: str, kind: str, out: Path) -> dict:
     h, w = shot.image.shape[:2]
     return {"image": name, "lines": list(shot.lines), "kind": kind, "level": level,
             "difficulty": round(shot.difficulty, 3), "frame": [w, h],
-            "band": [list(p) for p in shot.band], "pitch": shot.pitch}
+            "band": [list(p) for p in shot.band], "pitch": shot.pitch,
+            "conditions": shot.conditions}
 
 
 def _make(args: tuple) -> dict:

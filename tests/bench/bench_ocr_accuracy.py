@@ -16,7 +16,8 @@ the truth the generator printed:
 * wrong: a wrong read whose checks fail (the desk asks to read again);
 * no read: nothing found, or text that is not an MRZ.
 
-Prints the rates by level (easy, medium, hard, scan) and kind, median and
+Prints the rates by level (easy, medium, hard, scan), kind and character
+pitch in the image (p0-10: print under 10 pixels a character), median and
 95th-percentile milliseconds per image (one thread; with the load beside
 them), and the failures of the first engine with the characters it got
 wrong; writes every result to tests/bench/out/ocr-accuracy-ENGINE.jsonl.
@@ -52,8 +53,28 @@ DEFAULT_SET = ROOT / "tests" / "bench" / "data" / "ocr-testset"
 OUT = ROOT / "tests" / "bench" / "out"
 LEVELS = ("easy", "medium", "hard", "scan")
 KINDS = ("TD3", "TD1", "TD2", "MRV-A", "MRV-B")
+PITCHES = ((0, 10), (10, 14), (14, 20), (20, 999))  # character pitch in the image, pixels
 
 cv2.setNumThreads(1)
+
+# Conditions of the truth records (tools/make_ocr_testset.py) to break failures down by.
+CONDITIONS = {
+    "font OCR-B": lambda c: c.get("font", "").startswith("OCRB"),
+    "font DejaVu Sans Mono": lambda c: c.get("font") == "DejaVuSansMono",
+    "font DejaVu Sans Mono Bold": lambda c: c.get("font") == "DejaVuSansMono-Bold",
+    "open booklet": lambda c: c.get("booklet") is True,
+    "guilloche under the MRZ": lambda c: c.get("guilloche_under_mrz") is True,
+    "glare on the band > 40": lambda c: c.get("glare_on_band", 0) > 40,
+    "motion blur": lambda c: "motion_blur" in c,
+    "defocus > 1 px": lambda c: c.get("defocus", 0) > 1,
+    "low resolution": lambda c: "low_resolution" in c,
+    "noise > 5": lambda c: c.get("noise", 0) > 5,
+    "JPEG quality < 60": lambda c: c.get("jpeg", 100) < 60,
+    "grey": lambda c: c.get("grey") is True,
+    "rotated > 10 degrees": lambda c: abs(c.get("angle", 0)) > 10,
+    "document > 0.9 of the frame": lambda c: c.get("coverage", 0) > 0.9,
+    "document < 0.5 of the frame": lambda c: 0 < c.get("coverage", 1) < 0.5,
+}
 
 
 # -- the engines: each takes an image path and gives MRZ lines, or None ---------------
@@ -171,6 +192,8 @@ def table(by_engine: dict[str, list[dict]]) -> None:
         groups = [("all", results)]
         groups += [(lv, [r for r in results if r["level"] == lv]) for lv in LEVELS]
         groups += [(k, [r for r in results if r["kind"] == k]) for k in KINDS]
+        groups += [(f"p{low}-{high}" if high < 999 else f"p{low}+",
+                    [r for r in results if low <= r["pitch"] < high]) for low, high in PITCHES]
         for label, group in groups:
             if not group:
                 continue
@@ -198,6 +221,12 @@ def failures(name: str, results: list[dict], show: int) -> None:
                     confusions.update(f"{t}>{g}" for g, t in zip(got, truth) if g != t)
     if confusions:
         print("  characters (truth>read): " + ", ".join(f"{c} {n}" for c, n in confusions.most_common(15)))
+    print("  not exact, by what the generator did (failed/images):")
+    for label, test in CONDITIONS.items():
+        having = [r for r in results if test(r.get("conditions") or {})]
+        if having:
+            failed = sum(r["outcome"] != "exact" for r in having)
+            print(f"    {label:<28} {failed:>3}/{len(having):<4} {100 * failed / len(having):5.1f}%")
     for r in bad[:show]:
         print(f"  {r['image']:<26} {r['outcome']:<11} d={r['difficulty']:.2f} "
               f"pitch={r['pitch']:.1f} {r['frame'][0]}x{r['frame'][1]}  "
@@ -245,6 +274,10 @@ def main(argv: list[str] | None = None) -> int:
                          statistics.median(r["ms"] for r in results))
     for name, (exact, wrong_valid, ms) in summary.items():
         print(f"{name}: {exact:.1f}% exact, {wrong_valid} wrong-valid, {ms:.0f} ms median")
+    if "borderdesk" in summary and "passporteye" in summary:
+        ours, peer = summary["borderdesk"], summary["passporteye"]
+        print(f"borderdesk against passporteye: {ours[0] - peer[0]:+.1f} points exact, "
+              f"{peer[2] / max(ours[2], 1e-9):.0f} times faster (median)")
     return 0
 
 

@@ -94,6 +94,7 @@ def test_photographs_have_the_frame_size_and_the_band_inside(frame):
         assert (band >= 0).all() and (band[:, 0] <= frame[0]).all() and (band[:, 1] <= frame[1]).all()
         assert shot.pitch >= MIN_PITCH * 0.9
         assert len(shot.line_quads) == len(doc.lines)
+        assert shot.conditions["font"] and "noise" in shot.conditions
         top, right = band[1] - band[0], band[2] - band[1]
         assert abs(np.degrees(np.arctan2(top[1], top[0]))) <= 15 + 8  # rotation and tilt
         assert np.linalg.norm(top) > np.linalg.norm(right)  # a band is wider than high

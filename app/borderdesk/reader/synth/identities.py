@@ -58,7 +58,7 @@ _ARABIC = (
      "Ben Youssef", "Belkacem", "Saadoun", "Hamidi", "Chaabane", "Boumediene", "Zerrouki",
      "Al Hashimi", "Abd El Rahman", "El Khatib", "Bensalah", "Kaddour", "Ait Ouali",
      "Ben Abdallah El Idrissi", "Al Qahtani", "Al Zahrani", "Nasrallah", "Haddadi",
-     "Abou Zeid", "Ould Mohamed Salem", "Bin Laden Al Mansouri", "Djebbar", "Lahlou",
+     "Abou Zeid", "Ould Mohamed Salem", "Bin Saleh Al Mansouri", "Djebbar", "Lahlou",
      "Ouedghiri", "Fassi Fihri", "Ben Mohamed Ben Ahmed", "Abdel Fattah", "Al Saadi"],
     ["Mohamed", "Mohammed", "Ahmed", "Youssef", "Karim", "Omar", "Samir", "Abdelaziz",
      "Mohamed Amine", "Abd El Kader", "Hamza", "Bilal", "Rachid", "Mustapha", "Ali",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -47,6 +48,7 @@ class Page:
     image: np.ndarray
     ppm: float  # pixels per millimetre
     colour: tuple[int, int, int]  # the paper's
+    font: str  # the MRZ's font file (its name without suffix)
     line_quads: tuple[np.ndarray, ...]  # per MRZ line, its 4 corners (float32, clockwise)
     band: np.ndarray  # the MRZ band's 4 corners
     pitch: float  # character pitch in pixels
@@ -191,7 +193,8 @@ def render(rng: random.Random, doc: SynthDocument, ppm: float, *,
     out = canvas.astype(np.float32)
     out = out * (1 - text_alpha[..., None]) + text_colour * text_alpha[..., None]
     out = out * (1 - mrz_alpha[..., None]) + mrz_colour * mrz_alpha[..., None]
-    return Page(np.clip(out, 0, 255).astype(np.uint8), ppm, colour, tuple(quads), band, pitch)
+    return Page(np.clip(out, 0, 255).astype(np.uint8), ppm, colour, Path(path).stem, tuple(quads),
+                band, pitch)
 
 
 def _visual_zone(rng: random.Random, doc: SynthDocument, draw: ImageDraw.ImageDraw,
@@ -248,7 +251,7 @@ def booklet(rng: random.Random, page: Page, noise: np.random.Generator) -> Page:
     out[height:height + seam] = (out[height:height + seam] * fold[:, None, None]).astype(np.uint8)
     out[height - seam:height] = (out[height - seam:height] * fold[::-1, None, None]).astype(np.uint8)
     shift = np.float32([0, height])
-    return Page(out, page.ppm, page.colour, tuple(q + shift for q in page.line_quads),
+    return Page(out, page.ppm, page.colour, page.font, tuple(q + shift for q in page.line_quads),
                 page.band + shift, page.pitch)
 
 
