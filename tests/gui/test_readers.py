@@ -186,11 +186,20 @@ def frames_threads():
 
 def test_the_live_camera_shows_the_band_then_the_verdict(qtbot, make_window, data_dir,
                                                           recording):
-    engine = ReadsTheBand()
+    engine = ReadsTheBand(delay=0.1)  # as slow as a real OCR on a busy machine
     window = camera_window(make_window, data_dir, recording, engine)
     view = window.check.camera
-    bands, states = [], []
-    window.controller.devices.frame.connect(lambda image, band: bands.append(band))
+    bands, states, stale = [], [], []
+
+    def shown(image, band):
+        bands.append(band)
+        if band is not None:  # the outline only where the picture shows a document
+            (x0, y0), _, (x1, y1), _ = band
+            patch = image.copy(int(x0), int(y0), int(x1 - x0), int(y1 - y0))
+            if patch.scaled(1, 1, Qt.IgnoreAspectRatio, Qt.SmoothTransformation).pixelColor(
+                    0, 0).lightness() < 150:
+                stale.append(band)
+    window.controller.devices.frame.connect(shown)
     window.controller.devices.guidance.connect(states.append)
     with qtbot.waitSignal(window.controller.verdict_ready, timeout=10000) as blocker:
         sign_in(qtbot, window)
@@ -206,6 +215,8 @@ def test_the_live_camera_shows_the_band_then_the_verdict(qtbot, make_window, dat
     (x0, y0), _, (x1, y1), _ = view.band
     assert (x0, y0, x1, y1) == (40, 380, 600, 440)  # in the preview's pixels
     assert any(b is None for b in bands) and any(b is not None for b in bands)
+    qtbot.wait(1500)  # the recording loops: the empty desk again, and the document
+    assert not stale
     assert view.state == "read" and view.message == "Read"
     # The OCR ran in the camera's worker, never on the GUI thread.
     assert engine.threads and threading.main_thread().name not in engine.threads

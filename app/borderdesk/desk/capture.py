@@ -43,7 +43,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..reader.agreement import Agreement, Engine, FrameGate, MultiFrameReader, StableRead, Step
+import numpy as np
+
+from ..reader.agreement import (Agreement, Engine, FrameGate, MultiFrameReader, StableRead, Step,
+                                band_roi)
 from ..reader.camera import (CameraError, CameraSource, Frame, FrameCallback, FrameSource,
                              NoCameraFound, ReplayError, ReplaySource, SourceClosed, State,
                              StateCallback)
@@ -59,7 +62,7 @@ __all__ = [
     "CameraCapture", "CameraError", "Captured", "Frame", "Guidance", "NoCameraFound", "NoEngine",
     "PortNotFound", "PortState", "Reading", "ReplayError", "ScannerError", "SerialCapture",
     "StableRead", "State", "Step", "WedgeCapture", "WedgeOutput", "check_reading",
-    "default_engine",
+    "band_moved", "default_engine",
 ]
 
 log = logging.getLogger(__name__)
@@ -108,6 +111,25 @@ def default_engine(name: str = "borderdesk") -> Engine:
         return ocr.engine(name)
     except (ocr.EngineError, ModelError) as exc:
         raise NoEngine(f"the OCR engine cannot run: {exc}") from exc
+
+
+def band_moved(before: np.ndarray, after: np.ndarray, band, threshold: float = 24.0) -> bool:
+    """Whether the place of ``band`` (found in the frame ``before``) looks different in ``after``.
+
+    For a preview that outlines the band found by the OCR of an earlier frame:
+    once the document has moved or gone, the outline must not stay on the
+    picture. A sparse sample of the band's box, compared pixel to pixel (mean
+    absolute difference over ``threshold`` grey levels of 255); sensor noise is
+    a few levels.
+    """
+    roi = band_roi(band, before.shape)
+    if roi is None or before.shape != after.shape:
+        return True
+    x, y, w, h = roi
+    step = max(1, w // 96)
+    a = before[y:y + h:step, x:x + w:step].astype(np.int16)
+    b = after[y:y + h:step, x:x + w:step].astype(np.int16)
+    return float(np.abs(a - b).mean()) > threshold
 
 
 class Guidance(StrEnum):
@@ -159,6 +181,7 @@ class CameraCapture:
         self.reader = reader
         self._stopping = threading.Event()
         self._forget = threading.Event()
+        self.last_frame: Frame | None = None  # the frame being read (or last read)
 
     @classmethod
     def from_config(cls, desk: Desk, engine: Engine, *, on_state: StateCallback | None = None,
@@ -233,6 +256,7 @@ class CameraCapture:
             if self._forget.is_set():
                 self._forget.clear()
                 self.reader.reset()
+            self.last_frame = frame
             step = self.reader.process(frame.image, frame.timestamp)
             if on_step is not None:
                 on_step(step)

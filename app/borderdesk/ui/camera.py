@@ -35,7 +35,7 @@ from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtGui import QImage
 
 from ..desk.capture import (CameraCapture, CameraError, Frame, Guidance, NoEngine, State, Step,
-                            default_engine)
+                            band_moved, default_engine)
 from ..desk.service import Desk
 
 log = logging.getLogger(__name__)
@@ -80,9 +80,10 @@ class CameraWorker(QThread):
         self._guidance: Guidance | None = None
         self._band = None
         self._band_at = 0.0
+        self._band_image = None  # the frame the band was found on
         self._last_preview = 0.0
         self._preview_queued = False
-        self._shown: tuple[QImage, float] | None = None  # the last preview and its scale
+        self._shown = None  # the last preview: (QImage, its scale, the frame it shows)
         self._dirty = False  # the band changed while a preview was on its way
         self._preview_lock = threading.Lock()  # the grabber's thread and this one emit
         self.frame.connect(self._preview_delivered)  # runs first, on the GUI thread
@@ -172,6 +173,7 @@ class CameraWorker(QThread):
         band = self._band
         if step.reading is not None and step.reading.band:
             band = step.reading.band
+            self._band_image = self._capture.last_frame.image
         elif guidance not in (Guidance.HOLD_STILL, Guidance.GLARE):
             band = None
         changed = band != self._band
@@ -179,9 +181,14 @@ class CameraWorker(QThread):
         if changed:
             self._repaint()
 
-    def _band_for(self, scale: float, now: float):
-        band = self._band if now - self._band_at <= BAND_HOLD else None
-        return tuple((x * scale, y * scale) for x, y in band) if band else None
+    def _band_on(self, frame, scale: float, now: float):
+        """The band to outline on ``frame`` (in the preview's pixels), or None."""
+        band, found_on = self._band, self._band_image
+        if not band or now - self._band_at > BAND_HOLD:
+            return None
+        if found_on is not None and found_on is not frame and band_moved(found_on, frame, band):
+            return None  # the document moved or went since its band was found
+        return tuple((x * scale, y * scale) for x, y in band)
 
     def _repaint(self) -> None:
         """The last preview again, with the band as the newest frame read shows it."""
@@ -192,9 +199,9 @@ class CameraWorker(QThread):
                 self._dirty = True  # once the one on its way is shown
                 return
             self._dirty = False
-            image, scale = self._shown
+            image, scale, frame = self._shown
             self._preview_queued = True
-        self.frame.emit(image, self._band_for(scale, time.monotonic()))
+        self.frame.emit(image, self._band_on(frame, scale, time.monotonic()))
 
     def _on_frame(self, frame: Frame) -> None:
         """Every frame, on the grabber's thread: the preview, throttled and never queued deep."""
@@ -204,8 +211,9 @@ class CameraWorker(QThread):
         self._last_preview = now
         image = preview_image(frame.image)
         scale = image.width() / frame.image.shape[1]
+        band = self._band_on(frame.image, scale, now)
         with self._preview_lock:
-            self._shown = (image, scale)
+            self._shown = (image, scale, frame.image)
             self._preview_queued = True
             self._dirty = False
-        self.frame.emit(image, self._band_for(scale, now))
+        self.frame.emit(image, band)
