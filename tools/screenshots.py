@@ -4,9 +4,12 @@
 
 Starts Xvfb at 1280x720 (the smallest screen the desk supports), runs the
 desk in kiosk mode on a fresh demo data directory, walks it through sign-in,
-a CLEAR check, manual entry, a POSSIBLE MATCH, a HIT, a stale-list warning
-and the lock screen, and saves what the X screen shows as
-``<out>/<language>-<screen>.png``. Needs Debian's ``xvfb`` (tools/bootstrap
+a CLEAR check, manual entry, a POSSIBLE MATCH, a HIT, a stale-list warning,
+the lock screen and the live camera (a document of the demo's recording held
+still under it: the preview, the MRZ band outlined, the verdict; only where
+the OCR engine is installed), and saves what the X screen shows as
+``<out>/<language>-<screen>.png``. The other screens are taken with the
+camera off, so that what it reads does not mix with the walk's own checks. Needs Debian's ``xvfb`` (tools/bootstrap
 test installs it).
 """
 
@@ -133,6 +136,37 @@ class Walk:
         self.controller.unlocked.connect(lambda: unlocked.append(True))
         self.controller.unlock(badge, pin)
         self.wait(lambda: unlocked)
+        self.camera(language)
+
+    def camera(self, language: str) -> None:
+        """A document of the demo recording held still under the camera, read."""
+        from borderdesk.desk.capture import NoEngine, default_engine
+        try:
+            default_engine(self.controller.config.camera.ocr_engine)
+        except NoEngine as exc:
+            print(f"  (8-camera: not saved: {exc})")
+            return
+        devices, config = self.controller.devices, self.controller.config.camera
+        still = Path(tempfile.mkdtemp(prefix="borderdesk-still-"))
+        recording = ROOT / "resources" / "demo" / "camera"
+        for frame in sorted(recording.glob("01-*.jpg"))[-4:]:  # the first document, still
+            shutil.copy(frame, still / frame.name)
+        devices.stop()
+        self.wait(lambda: devices.camera.worker is None)
+        config.replay, config.replay_fps = str(still), 5.0
+        seen = []
+        self.controller.verdict_ready.connect(seen.append)
+        devices.start()
+        view = self.window.check.camera
+        self.wait(lambda: seen and view.band is not None and view.state == "read", 60)
+        self.controller.verdict_ready.disconnect(seen.append)
+        self.save(language, "8-camera")
+        devices.stop()
+        self.wait(lambda: devices.camera.worker is None)
+        config.replay = ""
+        devices.start()
+        self.controller.next_document()
+        shutil.rmtree(still, ignore_errors=True)
 
 
 def main() -> None:
@@ -156,7 +190,9 @@ def main() -> None:
         from PySide6.QtWidgets import QApplication
         app = QApplication(sys.argv[:1])
         from borderdesk.ui.app import build
-        window = build(Config.load(), StartOptions(kiosk=True, language="en", demo=True))
+        config = Config.load()
+        config.camera.replay = config.camera.device = ""  # on for its own screenshot only
+        window = build(config, StartOptions(kiosk=True, language="en", demo=True))
         window.show_for_mode()
         walk = Walk(app, window, args.out)
         badge, pin, _ = info.users[0]
@@ -167,6 +203,7 @@ def main() -> None:
         window.controller.runner.shutdown()
         window._may_close = True
         window.close()
+        window.controller.close()
     finally:
         server.terminate()
         server.wait(5)

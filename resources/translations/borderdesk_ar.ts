@@ -15,8 +15,32 @@
 <context>
     <name>Camera</name>
     <message>
+        <source>The camera is not working. Use the document scanner, or type the document in (F2). If it goes on, call the supervisor.</source>
+        <translation>الكاميرا لا تعمل. استعمل قارئ الوثائق، أو أدخل الوثيقة يدويًا (F2). إذا استمر ذلك، اتصل بالمشرف.</translation>
+    </message>
+    <message>
+        <source>The camera is disconnected. Trying to reconnect…</source>
+        <translation>الكاميرا غير متصلة. جارٍ إعادة الاتصال…</translation>
+    </message>
+    <message>
+        <source>The camera cannot read documents on this desk (no OCR engine). Use the document scanner, or type the document in (F2).</source>
+        <translation>لا تستطيع الكاميرا قراءة الوثائق في هذا المكتب (لا يوجد محرك OCR). استعمل قارئ الوثائق، أو أدخل الوثيقة يدويًا (F2).</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>جارٍ تشغيل الكاميرا…</translation>
+    </message>
+    <message>
         <source>No camera. Use the document scanner, or type the document in (F2).</source>
         <translation>لا توجد كاميرا. استعمل قارئ الوثائق، أو أدخل الوثيقة يدويًا (F2).</translation>
+    </message>
+    <message>
+        <source>Hold the document still</source>
+        <translation>أبقِ الوثيقة ثابتة</translation>
+    </message>
+    <message>
+        <source>Glare: tilt the document</source>
+        <translation>انعكاس ضوء: أَمِل الوثيقة</translation>
     </message>
 </context>
 <context>
@@ -328,6 +352,22 @@
     <message>
         <source>connecting</source>
         <translation>جارٍ الاتصال…</translation>
+    </message>
+    <message>
+        <source>RECONNECTING</source>
+        <translation>إعادة الاتصال</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>تسجيل</translation>
+    </message>
+    <message>
+        <source>NO OCR</source>
+        <translation>بدون OCR</translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation>لوحة المفاتيح</translation>
     </message>
 </context>
 <context>

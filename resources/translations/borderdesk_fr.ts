@@ -15,8 +15,32 @@
 <context>
     <name>Camera</name>
     <message>
+        <source>The camera is not working. Use the document scanner, or type the document in (F2). If it goes on, call the supervisor.</source>
+        <translation>La caméra ne fonctionne pas. Utilisez le lecteur de documents, ou saisissez le document (F2). Si cela continue, appelez le superviseur.</translation>
+    </message>
+    <message>
+        <source>The camera is disconnected. Trying to reconnect…</source>
+        <translation>La caméra est déconnectée. Nouvelle tentative de connexion…</translation>
+    </message>
+    <message>
+        <source>The camera cannot read documents on this desk (no OCR engine). Use the document scanner, or type the document in (F2).</source>
+        <translation>La caméra ne peut pas lire les documents sur ce poste (pas de moteur OCR). Utilisez le lecteur de documents, ou saisissez le document (F2).</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Démarrage de la caméra…</translation>
+    </message>
+    <message>
         <source>No camera. Use the document scanner, or type the document in (F2).</source>
         <translation>Pas de caméra. Utilisez le lecteur de documents, ou saisissez le document (F2).</translation>
+    </message>
+    <message>
+        <source>Hold the document still</source>
+        <translation>Tenez le document immobile</translation>
+    </message>
+    <message>
+        <source>Glare: tilt the document</source>
+        <translation>Reflet : inclinez le document</translation>
     </message>
 </context>
 <context>
@@ -328,6 +352,22 @@
     <message>
         <source>connecting</source>
         <translation>connexion…</translation>
+    </message>
+    <message>
+        <source>RECONNECTING</source>
+        <translation>RECONNEXION</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>rejeu</translation>
+    </message>
+    <message>
+        <source>NO OCR</source>
+        <translation>PAS D&apos;OCR</translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation>clavier</translation>
     </message>
 </context>
 <context>

@@ -7,13 +7,22 @@ other, each check running in the "checks" worker lane while the window
 shows the verdict (and, when the demo data is there, with the demo lists,
 hits and their dispositions, and the hit log on disk).
 
+Meanwhile the camera worker runs on the demo's recording
+(``resources/demo/camera``, replayed in a loop in real time at 10 frames a
+second): its preview painted on the check screen at up to 15 frames a
+second, every frame through the gate, the OCR engine and the agreement in
+the worker, and what it reads checked through the same flow. The engine is
+the desk's own (``borderdesk.reader.read_frame``) when it is installed, else a
+stand-in that does an OCR's weight of OpenCV work on each frame and reads
+nothing (``--camera standin``; ``--camera off`` leaves the camera out).
+
 A probe timer fires every 2 ms on the GUI thread; a stall is the time by
 which a tick came late. One document in ten is on the demo lists (a HIT or a
 POSSIBLE MATCH, logged and disposed of, so the hit log writes to disk). Beside it, the naive way: the same stream with
 ``Desk.check`` called on the GUI thread itself, as a desk without workers
 would. Run:
 
-    .venv/bin/python tests/bench/bench_event_loop.py [--checks N]
+    .venv/bin/python tests/bench/bench_event_loop.py [--checks N] [--camera real|standin|off]
 """
 
 from __future__ import annotations
@@ -81,6 +90,17 @@ class Probe:
                 "median_ms": statistics.median(late), "ticks": len(late)}
 
 
+def standin_engine(image):
+    """An OCR's weight of OpenCV work on the frame (tens of ms), reading nothing."""
+    import cv2
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    for block in (15, 31, 61):
+        binary = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C,
+                                       cv2.THRESH_BINARY_INV, block, 10)
+        cv2.findContours(binary, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    return None
+
+
 def pump_until(app, condition, timeout: float) -> None:
     end = time.perf_counter() + timeout
     while not condition():
@@ -90,15 +110,20 @@ def pump_until(app, condition, timeout: float) -> None:
         time.sleep(0.0005)
 
 
-def run(checks: int) -> None:
+def run(checks: int, camera: str) -> None:
     home = Path(tempfile.mkdtemp(prefix="bench-desk-"))
     os.environ["BORDERDESK_HOME"] = str(home)
     os.environ["BORDERDESK_CONFIG"] = str(home / "no-system-config.toml")
     from borderdesk.desk.config import Config
     from borderdesk.desk.start import StartOptions
     from borderdesk.desk.users import Role, UserStore
+    from borderdesk.desk.resources import resource_path
+    recording = resource_path("demo", "camera")
+    replay = (f'[camera]\nreplay = "{recording}"\nreplay_fps = 10.0\nreplay_loop = true\n'
+              'replay_realtime = true\n') if camera != "off" else '[camera]\ndevice = ""\n'
     (home / "config.toml").write_text('[ui]\nsound = false\nclear_seconds = 0.2\n'
-                                      '[users]\nhash_cost_log2 = 12\n')
+                                      '[users]\nhash_cost_log2 = 12\n'
+                                      '[scanner]\nwedge = false\n' + replay)
     config = Config.load()
     UserStore(config).add("O1", "111111", Role.OFFICER)
     from borderdesk.desk import demo
@@ -111,10 +136,19 @@ def run(checks: int) -> None:
     window = build(config, StartOptions(kiosk=False, language="en"))
     window.show_for_mode()
     controller = window.controller
+    if camera == "standin":
+        controller.devices.engine = standin_engine
+    previews, camera_docs, camera_states = [], [], []
+    controller.devices.frame.connect(lambda image, band: previews.append(band is not None))
+    controller.devices.camera_state.connect(lambda code, why: camera_states.append(code))
+    controller.devices.document.connect(
+        lambda r: camera_docs.append(r) if r.source == "camera" else None)
     signed = []
     controller.signed_in.connect(signed.append)
     controller.sign_in("O1", "111111", "en")
     pump_until(app, lambda: signed, 10)
+    if camera != "off":  # the camera running (its engine loaded) before the clock starts
+        pump_until(app, lambda: len(previews) > 5, 60)
     texts = documents(checks)
     for i in range(0, checks, 10):  # one in ten on the lists: HITs and POSSIBLEs, disposed of
         texts[i] = samples[("hit", "hit-person", "possible")[(i // 10) % 3]]
@@ -139,6 +173,7 @@ def run(checks: int) -> None:
 
     stream(texts[:5])  # warm up: imports, first paint, files opened
     verdicts.clear()
+    shown_before, read_before = len(previews), len(camera_docs)
     probe.start()
     started = time.perf_counter()
     stream(texts)
@@ -146,6 +181,9 @@ def run(checks: int) -> None:
     elapsed = time.perf_counter() - started
     probe.stop()
     workers = probe.figures()
+    shown = len(previews) - shown_before
+    banded = sum(previews[shown_before:])
+    read = len(camera_docs) - read_before
 
     # The naive way: the same checks on the GUI thread, the screen updated after each.
     desk = controller.desk
@@ -164,7 +202,7 @@ def run(checks: int) -> None:
     naive = probe.figures()
     controller.runner.shutdown()
     window._may_close = True
-    window.close()
+    window.close()  # the camera worker stopped and waited for
 
     load = os.getloadavg()
     levels = {}
@@ -172,6 +210,14 @@ def run(checks: int) -> None:
         levels[str(v.level)] = levels.get(str(v.level), 0) + 1
     print(f"event-loop stall during {checks} checks "
           f"(load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; verdicts {levels})")
+    if camera == "off":
+        print("camera: off")
+    else:
+        engine = "borderdesk.reader.read_frame" if camera == "real" else "stand-in (reads nothing)"
+        print(f"camera worker on the demo recording, engine {engine}: {shown} preview frames "
+              f"shown ({shown / elapsed:.1f}/s, {banded} with the band outlined), "
+              f"{read} documents read from the camera during the stream; camera states "
+              f"{sorted(set(camera_states))}")
     print(f"{'':28}{'max ms':>10}{'p99 ms':>10}{'median ms':>11}{'checks/s':>10}")
     print(f"{'borderdesk (worker lanes)':28}{workers['max_ms']:>10.1f}{workers['p99_ms']:>10.1f}"
           f"{workers['median_ms']:>11.2f}{checks / elapsed:>10.0f}")
@@ -184,7 +230,16 @@ def run(checks: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--checks", type=int, default=300)
-    run(parser.parse_args().checks)
+    from borderdesk.desk.capture import NoEngine, default_engine
+    try:
+        default_engine()
+        here = "real"
+    except NoEngine:
+        here = "standin"
+    parser.add_argument("--camera", choices=("real", "standin", "off"), default=here,
+                        help="the camera worker's OCR engine (default: the real one if installed)")
+    args = parser.parse_args()
+    run(args.checks, args.camera)
 
 
 if __name__ == "__main__":

@@ -24,9 +24,12 @@ TD3_CLEAR = mrz()
 
 @pytest.fixture
 def desk_config(data_dir):
+    # No camera on a test machine; and no keyboard wedge, because pytest-qt types at
+    # machine speed, as a wedge scanner does (tests/gui/test_readers.py turns it on).
     (data_dir / "config.toml").write_text(
         '[desk]\ndesk_id = "TEST-07"\ncheckpoint = "Test crossing"\n'
-        '[users]\nhash_cost_log2 = 10\n[ui]\nsound = false\nclear_seconds = 0.3\n')
+        '[users]\nhash_cost_log2 = 10\n[ui]\nsound = false\nclear_seconds = 0.3\n'
+        '[camera]\ndevice = ""\n[scanner]\nwedge = false\n')
     config = Config.load()
     users = UserStore(config)
     users.add(*OFFICER, Role.OFFICER, "Amina Haddad")

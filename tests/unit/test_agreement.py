@@ -214,6 +214,24 @@ def test_glare_is_ink_washed_out_not_a_bright_page():
     assert measure(document_frame(glare=40)).glare == 0  # not judged without a band
 
 
+def test_an_overexposed_page_around_the_lines_is_not_glare():
+    """The demo's stolen passport: white paper, saturated above its MRZ, every character
+    there (the engine reads it surely); glare is judged on the lines themselves."""
+    from borderdesk.desk.resources import resource_path
+    image = cv2.imread(str(resource_path("demo", "camera", "02-05-hit.jpg")))
+    band = ((586, 511), (1132, 547), (1129, 591), (583, 555))
+    gate = FrameGate(min_interval=0)
+    gate.saw(reading(TD3, band=band), 0.0)
+    decision = gate.check(image, 0.1)
+    assert decision.passed, decision
+    # Glare on the lines of a page is still glare, and judged more surely.
+    lines = band_roi(BAND, (720, 1280), margin=0.0)
+    roi = band_roi(BAND, (720, 1280))
+    assert measure(document_frame(glare=40), roi, lines).glare > \
+        measure(document_frame(glare=40), roi).glare > 0.05
+    assert measure(document_frame(exposure=1.5), roi, lines).glare < 0.05
+
+
 def test_gate_throttles_and_skips_blur_and_glare():
     gate = FrameGate(min_interval=0.1)
     assert gate.check(document_frame(), 0.0).passed

@@ -229,3 +229,14 @@ def test_camera_and_scanner_sections_load_from_toml(tmp_path):
     path.write_text('[camera]\nfps = "fast"\n')
     with pytest.raises(ConfigError, match="fps must be float"):
         Config.load(files=[path])
+
+
+def test_band_moved_tells_a_document_gone_from_sensor_noise():
+    from borderdesk.desk.capture import band_moved
+    band = ((50, 175), (300, 175), (300, 205), (50, 205))
+    still = marked(1, True)
+    noisy = np.clip(still.astype(np.int16) + np.random.default_rng(3).integers(
+        -4, 5, still.shape), 0, 255).astype(np.uint8)
+    assert not band_moved(still, noisy, band)
+    assert band_moved(still, marked(0, False), band)  # the desk without the document
+    assert band_moved(still, still[:200], band)  # another size of frame

@@ -116,3 +116,22 @@ def test_no_display_is_a_message(monkeypatch, capsys):
         monkeypatch.delenv(name, raising=False)
     assert run_desk(StartOptions()) == 2
     assert "no display" in capsys.readouterr().err
+
+
+def test_the_demo_plays_its_camera_recording(monkeypatch, tmp_path):
+    from borderdesk.desk import demo
+    from borderdesk.desk.config import Config
+    from borderdesk.desk.resources import resource_path
+    monkeypatch.setattr("borderdesk.__main__.start_screens", lambda o: 0)
+    demo_dir = tmp_path / "demo"
+    assert program(["--data-dir", str(demo_dir), "demo"]) == 0
+    camera = Config.load([demo_dir / "config.toml"]).camera
+    assert camera.replay == str(resource_path("demo", "camera"))
+    assert camera.replay_loop and camera.replay_realtime
+    # A demo made before the recording was there gets it on its next start, once.
+    path = demo_dir / "config.toml"
+    path.write_text(demo.CONFIG)
+    assert program(["--data-dir", str(demo_dir), "demo"]) == 0
+    assert program(["--data-dir", str(demo_dir), "demo"]) == 0
+    assert path.read_text().count("[camera]") == 1
+    assert Config.load([path]).camera.replay == camera.replay

@@ -9,15 +9,24 @@ verdict on it):
 * :class:`WedgeCapture`: keystrokes from a keyboard-wedge scanner, told apart
   from the officer's own typing.
 
+The OCR engine is :func:`default_engine` (``[camera] ocr_engine``, by default
+``borderdesk.reader.read_frame``); a desk without it (or its model) raises
+:class:`NoEngine`, and its faces say the camera
+cannot read (the scanners and manual entry still work).
+
 How the UI drives them (a worker thread each for the camera and the serial
 port; the wedge sorts keystrokes on the GUI thread, and its readings are
 checked in a worker, since a check reads the lists from disk)::
 
     capture = CameraCapture.from_config(desk, engine, on_state=..., on_frame=...)
     capture.start()                          # NoCameraFound, ReplayError
-    for captured in capture.results():       # in the worker; ends on stop()
-        emit(captured)                       # captured.verdict, captured.frames_seen
-    capture.stop()                           # from the GUI thread
+    for stable in capture.readings(on_step=...):  # in the worker; ends on request_stop()
+        emit(stable.reading)                 # checked where the face keeps its flow
+    capture.request_stop()                   # from the GUI thread: never waits
+    capture.stop()                           # in the worker, once readings() ended
+
+``results()`` is the same loop with the check done in place (one
+:class:`Captured` per document), for a face without a flow of its own.
 
     wedge = WedgeCapture.from_config(desk)
     out = wedge.key(event.text(), seconds)   # in the key event filter
@@ -29,12 +38,18 @@ checked in a worker, since a check reads the lists from disk)::
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 
-from ..reader.agreement import Agreement, Engine, FrameGate, MultiFrameReader, Step
+import numpy as np
+
+from ..reader.agreement import (Agreement, Engine, FrameGate, MultiFrameReader, StableRead, Step,
+                                band_roi)
 from ..reader.camera import (CameraError, CameraSource, Frame, FrameCallback, FrameSource,
-                             NoCameraFound, ReplayError, ReplaySource, State, StateCallback)
+                             NoCameraFound, ReplayError, ReplaySource, SourceClosed, State,
+                             StateCallback)
 from ..reader.reading import Reading
 from ..reader.scanner import (PortNotFound, PortState, ScannerError, SerialScanner,
                               WedgeDecoder, WedgeOutput)
@@ -44,9 +59,10 @@ from .service import Desk
 from .verdict import Verdict
 
 __all__ = [
-    "CameraCapture", "CameraError", "Captured", "Frame", "NoCameraFound", "PortNotFound",
-    "PortState", "ReplayError", "ScannerError", "SerialCapture", "State", "Step",
-    "WedgeCapture", "WedgeOutput", "check_reading",
+    "CameraCapture", "CameraError", "Captured", "Frame", "Guidance", "NoCameraFound", "NoEngine",
+    "PortNotFound", "PortState", "Reading", "ReplayError", "ScannerError", "SerialCapture",
+    "StableRead", "State", "Step", "WedgeCapture", "WedgeOutput", "check_reading",
+    "band_moved", "default_engine",
 ]
 
 log = logging.getLogger(__name__)
@@ -74,6 +90,58 @@ def check_reading(desk: Desk, reading: Reading, **extra) -> Captured:
 
 
 # -- camera -----------------------------------------------------------------------
+
+class NoEngine(CameraError):
+    """No OCR engine is installed: the camera cannot read documents on this desk."""
+
+
+def default_engine(name: str = "borderdesk") -> Engine:
+    """The OCR engine called ``name`` (``[camera] ocr_engine``); :class:`NoEngine` without it.
+
+    Loaded when asked for (the engine loads its model), so call it in the
+    camera's worker, not where the desk starts.
+    """
+    try:
+        from ..reader import ocr
+        from ..reader.classifier import ModelError
+    except ImportError as exc:
+        raise NoEngine(f"no OCR engine is installed ({exc}); "
+                       "the camera cannot read documents") from exc
+    try:
+        return ocr.engine(name)
+    except (ocr.EngineError, ModelError) as exc:
+        raise NoEngine(f"the OCR engine cannot run: {exc}") from exc
+
+
+def band_moved(before: np.ndarray, after: np.ndarray, band, threshold: float = 24.0) -> bool:
+    """Whether the place of ``band`` (found in the frame ``before``) looks different in ``after``.
+
+    For a preview that outlines the band found by the OCR of an earlier frame:
+    once the document has moved or gone, the outline must not stay on the
+    picture. A sparse sample of the band's box, compared pixel to pixel (mean
+    absolute difference over ``threshold`` grey levels of 255); sensor noise is
+    a few levels.
+    """
+    roi = band_roi(band, before.shape)
+    if roi is None or before.shape != after.shape:
+        return True
+    x, y, w, h = roi
+    step = max(1, w // 96)
+    a = before[y:y + h:step, x:x + w:step].astype(np.int16)
+    b = after[y:y + h:step, x:x + w:step].astype(np.int16)
+    return float(np.abs(a - b).mean()) > threshold
+
+
+class Guidance(StrEnum):
+    """What the camera has to say to the officer about the document in view."""
+
+    WAITING = "waiting"  # no MRZ in view
+    READING = "reading"  # an MRZ in view; the frames are being agreed on
+    HOLD_STILL = "hold-still"  # the MRZ was seen, but the frames are blurred (moving)
+    GLARE = "glare"  # the MRZ was seen, but glare washes part of it out
+    READ = "read"  # the document in view has been read
+
+
 
 def frame_source(config: CameraSection, *, on_state: StateCallback | None = None,
                  on_frame: FrameCallback | None = None) -> FrameSource:
@@ -111,6 +179,9 @@ class CameraCapture:
         self.desk = desk
         self.source = source
         self.reader = reader
+        self._stopping = threading.Event()
+        self._forget = threading.Event()
+        self.last_frame: Frame | None = None  # the frame being read (or last read)
 
     @classmethod
     def from_config(cls, desk: Desk, engine: Engine, *, on_state: StateCallback | None = None,
@@ -120,11 +191,42 @@ class CameraCapture:
                    frame_reader(engine, config))
 
     def start(self) -> None:
+        self._stopping.clear()
         self.reader.reset()
         self.source.start()
 
+    def request_stop(self) -> None:
+        """Ask :meth:`readings` to end (within ``timeout`` and one frame's OCR); never waits.
+
+        Safe from any thread; the worker then calls :meth:`stop`, which waits
+        for the grabber and releases the device, off the GUI thread.
+        """
+        self._stopping.set()
+
     def stop(self) -> None:
+        self._stopping.set()
         self.source.stop()
+
+    def forget(self) -> None:
+        """Read the document in view afresh, though it was reported (from any thread).
+
+        For a face that could not take the reading when it came (a HIT
+        waiting for its disposition): once it can, the document still under
+        the camera is read again instead of waiting to be lifted and laid down.
+        """
+        self._forget.set()
+
+    def guidance(self, step: Step) -> Guidance | None:
+        """What ``step`` tells the officer; None when it says nothing new (a throttled frame)."""
+        if step.gate.reason == "throttled":
+            return None
+        state = self.reader.agreement.state
+        if state == "idle":
+            return Guidance.WAITING
+        if state == "done":
+            return Guidance.READ
+        return {"blurred": Guidance.HOLD_STILL, "glare": Guidance.GLARE}.get(
+            step.gate.reason, Guidance.READING)
 
     def process(self, frame: Frame) -> tuple[Step, Captured | None]:
         """One frame through the reader; the verdict when a document became stable."""
@@ -135,19 +237,38 @@ class CameraCapture:
         return step, check_reading(self.desk, stable.reading, frames_seen=stable.frames_seen,
                             seconds=stable.seconds)
 
-    def results(self, on_step: Callable[[Step], None] | None = None,
-                timeout: float = 0.5) -> Iterator[Captured]:
-        """Each document, checked, until the source stops or ends; a camera failure raises.
+    def readings(self, on_step: Callable[[Step], None] | None = None,
+                 timeout: float = 0.1) -> Iterator[StableRead]:
+        """Each document's agreed reading, unchecked, until the source stops or ends or
+        :meth:`request_stop`; a camera failure raises.
 
         ``on_step`` sees every frame's fate (read, blurred, glare, throttled),
-        for the officer's guidance ("hold still").
+        for the officer's guidance (:meth:`guidance`). A stop is noticed
+        within ``timeout`` seconds while no frame comes.
         """
-        for frame in self.source.frames(timeout):
-            step, captured = self.process(frame)
+        while not self._stopping.is_set():
+            try:
+                frame = self.source.read(timeout)
+            except SourceClosed:
+                return
+            if frame is None:
+                continue
+            if self._forget.is_set():
+                self._forget.clear()
+                self.reader.reset()
+            self.last_frame = frame
+            step = self.reader.process(frame.image, frame.timestamp)
             if on_step is not None:
                 on_step(step)
-            if captured is not None:
-                yield captured
+            if step.stable is not None:
+                yield step.stable
+
+    def results(self, on_step: Callable[[Step], None] | None = None,
+                timeout: float = 0.5) -> Iterator[Captured]:
+        """Each document, checked, until the source stops or ends; a camera failure raises."""
+        for stable in self.readings(on_step, timeout):
+            yield check_reading(self.desk, stable.reading, frames_seen=stable.frames_seen,
+                                seconds=stable.seconds)
 
 
 # -- scanners ---------------------------------------------------------------------
@@ -180,8 +301,12 @@ class SerialCapture:
     def stop(self) -> None:
         self.scanner.close()
 
+    def readings(self, timeout: float = 0.2) -> Iterator[Reading]:
+        """Each document read, unchecked, until :meth:`stop` (from any thread)."""
+        return self.scanner.readings(timeout)
+
     def results(self, timeout: float = 0.5) -> Iterator[Captured]:
-        for reading in self.scanner.readings(timeout):
+        for reading in self.readings(timeout):
             yield check_reading(self.desk, reading)
 
 

@@ -9,8 +9,10 @@
   and a demo watchlist bundle built from ``resources/demo/watchlist.ndjson``
   with that publisher's key and imported; built afresh whenever the held one
   has gone stale, so the demo's lists are always current;
-* a replayed camera playing ``resources/demo/camera/``: sample documents, some
-  of them on the demo lists, once the reader part has a replay source.
+* a replayed camera playing ``resources/demo/camera/`` in a loop, in real time
+  (a slow reader misses frames, as with a camera): sample documents, some of
+  them on the demo lists (made by ``tools/demo_camera.py``). A demo directory
+  made before the recording was there gets it on the next start.
 
 A directory is reset only if it carries the demo marker, so ``--reset`` with a
 real desk's ``--data-dir`` refuses instead of wiping it.
@@ -44,6 +46,15 @@ desk_id = "DEMO-01"
 checkpoint = "Demo crossing"
 idle_lock_minutes = 10
 """
+# The recording at 4 frames a second: each document lies still about a second, long
+# enough for the OCR to read it on a busy machine.
+CAMERA = """
+[camera]
+replay = {folder}
+replay_fps = 4.0
+replay_loop = true
+replay_realtime = true
+"""
 
 
 class DemoError(RuntimeError):
@@ -69,6 +80,23 @@ def samples() -> dict[str, str]:
     """
     entries = json.loads(resource_path("demo", "documents.json").read_text(encoding="utf-8"))
     return {e["name"]: "\n".join(e["mrz"]) for e in entries}
+
+
+def camera_section() -> str:
+    """The [camera] section of the demo's configuration; empty without the recording."""
+    folder = resource_path("demo", "camera")
+    if not folder.is_dir():
+        return ""
+    return CAMERA.format(folder=json.dumps(str(folder)))
+
+
+def _add_camera(data_dir: Path) -> None:
+    """Give a demo directory made before the recording was there the recording."""
+    path = data_dir / "config.toml"
+    text = path.read_text(encoding="utf-8")
+    section = camera_section()
+    if section and section not in text and "[camera]" not in text:
+        path.write_text(text + section, encoding="utf-8")
 
 
 def _config(data_dir: Path) -> Config:
@@ -110,6 +138,7 @@ def prepare(data_dir: Path, *, reset: bool = False) -> DemoInfo:
         shutil.rmtree(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     if is_demo(data_dir):
+        _add_camera(data_dir)
         config = _config(data_dir)
         if watchlists.status(config)["state"] != "OK":
             refresh_lists(config)
@@ -118,7 +147,7 @@ def prepare(data_dir: Path, *, reset: bool = False) -> DemoInfo:
         raise DemoError(f"{data_dir} already holds a desk's data; choose an empty directory")
     if not resource_path("demo").is_dir():
         raise DemoError(f"the demo resources are missing ({resource_path('demo')})")
-    (data_dir / "config.toml").write_text(CONFIG, encoding="utf-8")
+    (data_dir / "config.toml").write_text(CONFIG + camera_section(), encoding="utf-8")
     config = _config(data_dir)
     users = UserStore(config)
     for badge, pin, role, name in USERS:

@@ -92,11 +92,15 @@ def _sharpness(grey: np.ndarray) -> float:
     return float(laplacian.var()) / max(float(grey.var()), 1.0)
 
 
-def measure(image: np.ndarray, roi: tuple[int, int, int, int] | None = None) -> Quality:
+def measure(image: np.ndarray, roi: tuple[int, int, int, int] | None = None,
+            lines: tuple[int, int, int, int] | None = None) -> Quality:
     """Sharpness and glare of ``image`` (BGR or grey), within the band ``roi`` (x, y, w, h).
 
     A band is scaled to :data:`BAND_WIDTH`, so its measure does not depend on
     how far the document is; a whole frame is scaled down to :data:`FRAME_WIDTH`.
+    Glare is judged within ``lines`` (the MRZ lines' own box, inside ``roi``;
+    by default all of ``roi``): the paper of the margin around them may be
+    overexposed without a character being lost.
     """
     if roi is not None:
         x, y, w, h = roi
@@ -113,8 +117,17 @@ def measure(image: np.ndarray, roi: tuple[int, int, int, int] | None = None) -> 
         return Quality(_sharpness(grey), 0.0)
     ink = (grey < 0.6 * float(np.median(grey))).astype(np.uint8)
     near_ink = cv2.dilate(ink, np.ones((INK_REACH, INK_REACH), np.uint8))
-    washed = np.count_nonzero((grey >= SATURATED) & (near_ink == 0))
-    return Quality(_sharpness(grey), washed / grey.size)
+    washed = (grey >= SATURATED) & (near_ink == 0)
+    if lines is not None:
+        x, y, w, h = roi
+        sx, sy = grey.shape[1] / w, grey.shape[0] / h
+        lx, ly, lw, lh = lines
+        x0, y0 = max(0, int((lx - x) * sx)), max(0, int((ly - y) * sy))
+        x1 = min(grey.shape[1], int(np.ceil((lx + lw - x) * sx)))
+        y1 = min(grey.shape[0], int(np.ceil((ly + lh - y) * sy)))
+        if x1 > x0 and y1 > y0:
+            washed = washed[y0:y1, x0:x1]
+    return Quality(_sharpness(grey), np.count_nonzero(washed) / washed.size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,10 +178,11 @@ class FrameGate:
     def check(self, image: np.ndarray, timestamp: float) -> GateDecision:
         if self._last_read is not None and timestamp - self._last_read < self.min_interval:
             return GateDecision(False, "throttled")
-        roi = None
+        roi = lines = None
         if self._band is not None and timestamp - self._band_time <= self.roi_max_age:
             roi = band_roi(self._band, image.shape)
-        quality = measure(image, roi)
+            lines = band_roi(self._band, image.shape, margin=0.0)
+        quality = measure(image, roi, lines if roi is not None else None)
         floor = self.min_sharpness if roi is not None else self.min_frame_sharpness
         reason = ("blurred" if quality.sharpness < floor
                   else "glare" if quality.glare > self.max_glare else "")

@@ -87,5 +87,29 @@ class CameraView(QWidget):
         painter.end()
 
 
-def no_camera_words() -> str:
+def camera_state_words(code: str) -> str:
+    """What the picture's place says while there is no picture (a DEVICE_STATE code)."""
+    if code == "error":
+        return t("Camera", "The camera is not working. Use the document scanner, or type the "
+                           "document in (F2). If it goes on, call the supervisor.")
+    if code == "reconnecting":
+        return t("Camera", "The camera is disconnected. Trying to reconnect…")
+    if code == "no-ocr":
+        return t("Camera", "The camera cannot read documents on this desk (no OCR engine). Use "
+                           "the document scanner, or type the document in (F2).")
+    if code in ("waiting", "ok", "replay"):
+        return t("Camera", "Starting the camera…")
     return t("Camera", "No camera. Use the document scanner, or type the document in (F2).")
+
+
+def guidance_words(code: str) -> str:
+    """What the camera sees, said to the officer (a Guidance value)."""
+    if code == "reading":
+        return t("Check", "Reading…")
+    if code == "hold-still":
+        return t("Camera", "Hold the document still")
+    if code == "glare":
+        return t("Camera", "Glare: tilt the document")
+    if code == "read":
+        return t("Check", "Read")
+    return t("Check", "Waiting for a document")

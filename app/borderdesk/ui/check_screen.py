@@ -19,7 +19,7 @@ from ..desk.documents import NotAnMRZ
 from ..desk.flow import Phase
 from ..desk.verdict import Verdict
 from . import texts, theme
-from .camera_view import CameraView, no_camera_words
+from .camera_view import CameraView, camera_state_words, guidance_words
 from .controller import DECISION_PENDING, DeskController
 from .document_panel import DocumentPanel
 from .i18n import t
@@ -109,7 +109,9 @@ class CheckScreen(QWidget):
 
         body = QHBoxLayout()
         self.camera = CameraView()
-        self.camera.set_unavailable(no_camera_words())
+        self.camera_live = False  # frames are coming
+        self.guidance = "waiting"
+        self.camera.set_unavailable(camera_state_words("off"))
         body.addWidget(self.camera, 2)
         right = QVBoxLayout()
         self.banner = VerdictBanner()
@@ -147,6 +149,11 @@ class CheckScreen(QWidget):
         controller.disposed.connect(self._disposed)
         controller.dispose_failed.connect(self._dispose_failed)
         controller.status_changed.connect(self.show_status)
+        devices = controller.devices
+        devices.frame.connect(self._show_frame)
+        devices.guidance.connect(self.show_guidance)
+        devices.camera_state.connect(self.show_camera_state)
+        devices.scanner_state.connect(self.status.set_scanner)
         self.setFocusPolicy(Qt.StrongFocus)
         self.show_phase(controller.flow.phase.value)
 
@@ -159,8 +166,7 @@ class CheckScreen(QWidget):
 
     def show_phase(self, phase: str) -> None:
         self.phase.setText(phase_words(phase))
-        camera_state = {"waiting": "waiting", "reading": "reading"}.get(phase, "read")
-        self.camera.set_state(camera_state, phase_words(phase))
+        self._camera_words()
         if phase == Phase.WAITING:
             self.banner.show_waiting(phase_words(phase))
             self.document.clear()
@@ -170,6 +176,33 @@ class CheckScreen(QWidget):
             # A possible match the officer judged the same person: on as a HIT.
             self.show_hit(self.controller.flow.verdict)
         self.buttons["next"].setEnabled(phase in (Phase.SHOWING, Phase.WAITING))
+
+    def show_camera_state(self, code: str, reason: str) -> None:
+        self.status.set_camera(code, reason)
+        self.camera_live = code in ("ok", "replay")
+        if not self.camera_live:
+            self.guidance = "waiting"
+            self.camera.set_unavailable(camera_state_words(code))
+        self._camera_words()
+
+    def _show_frame(self, image, band) -> None:
+        if self.camera_live:  # not a frame still on its way when the camera stopped
+            self.camera.show_frame(image, band)
+
+    def show_guidance(self, code: str) -> None:
+        self.guidance = code
+        self._camera_words()
+
+    def _camera_words(self) -> None:
+        """The camera's state under its picture: what it sees while the desk takes documents,
+        else where the check is."""
+        phase = self.controller.flow.phase
+        if self.camera_live and phase in (Phase.WAITING, Phase.SHOWING):
+            state = {"waiting": "waiting", "read": "read"}.get(self.guidance, "reading")
+            self.camera.set_state(state, guidance_words(self.guidance))
+            return
+        state = {Phase.WAITING: "waiting", Phase.READING: "reading"}.get(phase, "read")
+        self.camera.set_state(state, phase_words(phase))
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.message.hide()

@@ -2,7 +2,10 @@
 
 The screens never call the core directly. They call this object, which runs
 the work in a lane of :class:`~borderdesk.ui.workers.TaskRunner` and answers
-with a signal on the GUI thread. It holds no rules of its own: who may
+with a signal on the GUI thread. It runs the desk's readers
+(:class:`~borderdesk.ui.devices.Devices`: camera, serial scanner, keyboard
+wedge) while an officer is at the check screen, and takes what they read
+through the same check as a typed document. It holds no rules of its own: who may
 unlock is :mod:`borderdesk.desk.sessions`'s to say, what may follow a HIT is
 :mod:`borderdesk.desk.flow`'s.
 """
@@ -24,6 +27,7 @@ from ..desk.passwords import MalformedHash
 from ..desk.service import Desk
 from ..desk.sessions import Sessions
 from ..desk.users import UserStore
+from .devices import Devices
 from .workers import Outcome, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -51,11 +55,15 @@ class DeskController(QObject):
     settings_failed = Signal(str)
 
     def __init__(self, config: Config, runner: TaskRunner, *, desk: Desk | None = None,
-                 parent: QObject | None = None) -> None:
+                 engine=None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.config = config
         self.runner = runner
         self.desk = desk or Desk(config)
+        self.devices = Devices(self.desk, engine=engine, parent=self)
+        self.devices.document.connect(self.submit_reading)
+        self._camera_waits = False  # a camera reading was let go while a decision was owed
+        self.phase_changed.connect(self._phase_changed)
         self.users = UserStore(config)
         self.sessions = Sessions.for_desk(config, self.users)
         self.flow = CheckFlow()
@@ -73,6 +81,7 @@ class DeskController(QObject):
         self.runner.run("checks", self.desk.start)
 
     def close(self) -> None:
+        self.devices.shutdown()
         self.runner.shutdown()
         self.desk.close()
 
@@ -92,6 +101,7 @@ class DeskController(QObject):
             self.flow = CheckFlow()
             self._status_timer.start()
             self.refresh_status()
+            self.devices.start()
             self.signed_in.emit(self.sessions.current)
         self.runner.run("accounts", lambda: self.users.authenticate(badge, secret), finished)
 
@@ -99,6 +109,7 @@ class DeskController(QObject):
         if self.flow.blocking:
             self.check_refused.emit(DECISION_PENDING)
             return
+        self.devices.stop()
         self.sessions.sign_out()
         self.desk.officer = ""
         self._status_timer.stop()
@@ -106,6 +117,7 @@ class DeskController(QObject):
 
     def lock(self, reason: str = "on demand") -> None:
         if self.sessions.current is not None and not self.sessions.locked:
+            self.devices.stop()
             self.sessions.lock(reason)
             self.locked.emit()
 
@@ -119,6 +131,7 @@ class DeskController(QObject):
             except users_mod.AuthError as exc:
                 self._auth_error(exc)
                 return
+            self.devices.start()
             self.unlocked.emit()
         self.runner.run("accounts", lambda: self.users.authenticate(badge, secret), finished)
 
@@ -174,6 +187,29 @@ class DeskController(QObject):
         self.runner.run("checks", lambda: self.desk.check(text, source=source, officer=officer),
                         finished)
         return True
+
+    def submit_reading(self, reading) -> bool:
+        """A document a reader read (camera, scanner): checked like any other.
+
+        One that comes while another is being checked (the same passport
+        scanned and in front of the camera) is let go: the officer sees that
+        check. The camera's, while a decision is owed, is let go without a
+        word (the officer did nothing; the passport may just have moved) and
+        read again once the decision is made.
+        """
+        if self.flow.phase is Phase.READING:
+            log.info("a %s reading came during a check; not taken", reading.source)
+            return False
+        if reading.source == "camera" and self.flow.blocking:
+            log.info("a camera reading came while a decision is owed; read again after it")
+            self._camera_waits = True
+            return False
+        return self.submit(reading.text, reading.source)
+
+    def _phase_changed(self, phase: str) -> None:
+        if self._camera_waits and self.flow.can_take_document():
+            self._camera_waits = False
+            self.devices.forget_camera()
 
     def next_document(self) -> bool:
         """The "next" key (or the foot pedal)."""
@@ -255,6 +291,8 @@ class DeskController(QObject):
                 for key, value in values.items():
                     setattr(getattr(self.config, section), key, value)
             self.sessions.idle_seconds = self.config.desk.idle_lock_minutes * 60
+            if "scanner" in changes:
+                self.devices.scanner_changed()
             self.settings_saved.emit()
         self.runner.run("background", lambda: settings.save(self.config, changes), finished)
 

@@ -123,6 +123,7 @@ class DocumentPanel(QFrame):
         while self.problems.count():
             item = self.problems.takeAt(0)
             if item.widget():
+                item.widget().hide()  # at once: a deferred delete waits for the event loop
                 item.widget().deleteLater()
         for line in lines:
             row = QWidget()

@@ -46,7 +46,8 @@ class StatusBar(QFrame):
                             QSizePolicy.Preferred)
             layout.addWidget(w)
         layout.addStretch(1)
-        self.set_devices("off", "off")
+        self.set_camera("off")
+        self.set_scanner("off")
 
     def set_officer(self, badge: str, name: str) -> None:
         self.officer.setText(t("Status", "Officer {name}").format(
@@ -75,10 +76,16 @@ class StatusBar(QFrame):
             return QCoreApplication.translate("Status", "never")
         return person_time(moment)
 
-    def set_devices(self, camera: str, scanner: str) -> None:
-        self.camera.setText(t("Status", "Camera: {state}").format(
-            state=texts.say(texts.DEVICE_STATE, camera)))
-        self.scanner.setText(t("Status", "Scanner: {state}").format(
-            state=texts.say(texts.DEVICE_STATE, scanner)))
-        for label, state in ((self.camera, camera), (self.scanner, scanner)):
-            label.setStyleSheet(theme.badge_style(theme.WARNING) if state == "error" else "")
+    def set_camera(self, state: str, reason: str = "") -> None:
+        self._device(self.camera, t("Status", "Camera: {state}"), state, reason)
+
+    def set_scanner(self, state: str, reason: str = "") -> None:
+        self._device(self.scanner, t("Status", "Scanner: {state}"), state, reason)
+
+    @staticmethod
+    def _device(label: QLabel, words: str, state: str, reason: str) -> None:
+        """A device's state in words, in the warning colour when it needs someone."""
+        label.setText(words.format(state=texts.say(texts.DEVICE_STATE, state)))
+        label.setToolTip(reason)  # the technical reason, for the supervisor
+        label.setStyleSheet(theme.badge_style(theme.WARNING) if state in texts.DEVICE_FAULTS
+                            else "")

@@ -115,7 +115,12 @@ DEVICE_STATE = {
     "off": QT_TRANSLATE_NOOP("Device", "none"),
     "error": QT_TRANSLATE_NOOP("Device", "FAULT"),
     "waiting": QT_TRANSLATE_NOOP("Device", "connecting"),
+    "reconnecting": QT_TRANSLATE_NOOP("Device", "RECONNECTING"),
+    "replay": QT_TRANSLATE_NOOP("Device", "replay"),  # a recording played instead of a camera
+    "no-ocr": QT_TRANSLATE_NOOP("Device", "NO OCR"),
+    "wedge": QT_TRANSLATE_NOOP("Device", "keyboard"),  # a keyboard-wedge scanner may type
 }
+DEVICE_FAULTS = frozenset({"error", "reconnecting", "no-ocr"})
 _CONTEXT = {id(LEVEL_WORD): "Verdict", id(LEVEL_HINT): "Verdict", id(FIELD): "Field",
             id(PROBLEM): "Problem", id(LIST_STATE): "ListState", id(LIST_WARNING): "ListState",
             id(DISPOSITION): "Disposition", id(COMPARE): "Compare", id(MANUAL): "Manual",

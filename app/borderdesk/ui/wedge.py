@@ -8,9 +8,11 @@ wedge_max_gap_ms``) and then replayed, in order, to the widget they were
 meant for; a scanner's burst becomes MRZ text for a check and never reaches
 a field.
 
-The sorter is any object with ``key(text, seconds)`` and ``tick(seconds)``
-returning ``(readings, typed)`` — the MRZ texts decoded, and the characters
-that were a person's.
+The sorter is the desk's :class:`~borderdesk.desk.capture.WedgeCapture` (or
+anything with its ``key(text, seconds)`` and ``tick(seconds)``), whose
+answers carry ``readings`` (the documents decoded) and ``typed`` (the
+characters that were a person's). The readings go out by the ``reading``
+signal, to be checked in a worker like any other.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def key_text(event: QKeyEvent) -> str:
 
 
 class WedgeFilter(QObject):
-    reading = Signal(str)  # MRZ text from a scanner burst
+    reading = Signal(object)  # a Reading: a document from a scanner burst
 
     def __init__(self, sorter, *, clock: Callable[[], float] = time.monotonic,
                  parent: QObject | None = None) -> None:
@@ -85,13 +87,12 @@ class WedgeFilter(QObject):
             self._handle(self.sorter.tick(self.clock()))
 
     def _handle(self, out) -> None:
-        readings, typed = out
-        if typed:
-            self._flush_typed(len(typed))
-        if readings:
+        if out.typed:
+            self._flush_typed(len(out.typed))
+        if out.readings:
             self._held.clear()  # the burst's keys never reach a field
-            for text in readings:
-                self.reading.emit(text)
+            for reading in out.readings:
+                self.reading.emit(reading)
 
     def _flush_typed(self, count: int) -> None:
         replay, self._held = self._held[:count], self._held[count:]

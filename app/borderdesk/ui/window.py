@@ -214,6 +214,7 @@ class DeskWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._may_close:
             QCoreApplication.instance().removeEventFilter(self.activity)
+            self.controller.devices.shutdown()  # no reader thread outlives the window
             event.accept()
             return
         event.ignore()
