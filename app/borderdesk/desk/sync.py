@@ -101,12 +101,20 @@ class BackgroundSync:
         """Sync now instead of at the next interval (a USB stick was plugged in)."""
         self._wake.set()
 
-    def stop(self, timeout: float | None = 30.0) -> None:
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def stop(self, timeout: float | None = 30.0) -> bool:
+        """Stop, waiting up to ``timeout`` seconds for a sync under way; False when it
+        still runs (an import is safe to abandon: it switches versions in one rename)."""
         self._stop.set()
         self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return True
+        thread.join(timeout)
+        return not thread.is_alive()
 
     def _run(self) -> None:
         while not self._stop.is_set():

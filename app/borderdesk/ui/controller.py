@@ -5,7 +5,10 @@ the work in a lane of :class:`~borderdesk.ui.workers.TaskRunner` and answers
 with a signal on the GUI thread. It runs the desk's readers
 (:class:`~borderdesk.ui.devices.Devices`: camera, serial scanner, keyboard
 wedge) while an officer is at the check screen, and takes what they read
-through the same check as a typed document. It holds no rules of its own: who may
+through the same check as a typed document. It keeps the lists current
+(:class:`~borderdesk.ui.sync.ListSync`, from the desk's start to its quit) and
+reads the desk's status afresh after each sync, which also opens the lists
+just imported (the next check would anyway). It holds no rules of its own: who may
 unlock is :mod:`borderdesk.desk.sessions`'s to say, what may follow a HIT is
 :mod:`borderdesk.desk.flow`'s.
 """
@@ -28,6 +31,7 @@ from ..desk.service import Desk
 from ..desk.sessions import Sessions
 from ..desk.users import UserStore
 from .devices import Devices
+from .sync import ListSync
 from .workers import Outcome, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -53,6 +57,7 @@ class DeskController(QObject):
     status_changed = Signal(object)  # DeskStatus
     settings_saved = Signal()
     settings_failed = Signal(str)
+    synced = Signal(object, object)  # the sync's Report or None, the error or None
 
     def __init__(self, config: Config, runner: TaskRunner, *, desk: Desk | None = None,
                  engine=None, parent: QObject | None = None) -> None:
@@ -62,6 +67,8 @@ class DeskController(QObject):
         self.desk = desk or Desk(config)
         self.devices = Devices(self.desk, engine=engine, parent=self)
         self.devices.document.connect(self.submit_reading)
+        self.sync = ListSync(config, runner, parent=self)
+        self.sync.finished.connect(self._synced)
         self._camera_waits = False  # a camera reading was let go while a decision was owed
         self.phase_changed.connect(self._phase_changed)
         self.users = UserStore(config)
@@ -79,8 +86,10 @@ class DeskController(QObject):
     def start(self) -> None:
         """The desk's own start-up work (the hit log's retention), in the checks lane."""
         self.runner.run("checks", self.desk.start)
+        self.sync.start()
 
     def close(self) -> None:
+        self.sync.shutdown()
         self.devices.shutdown()
         self.runner.shutdown()
         self.desk.close()
@@ -295,6 +304,22 @@ class DeskController(QObject):
                 self.devices.scanner_changed()
             self.settings_saved.emit()
         self.runner.run("background", lambda: settings.save(self.config, changes), finished)
+
+    # -- sync (its own thread, or lane "background") and status -------------------
+
+    def sync_now(self) -> bool:
+        """A supervisor's "sync now"; False (and nothing done) without a sync source."""
+        if not (self.sessions.current and self.sessions.user.is_supervisor):
+            return False
+        return self.sync.sync_soon()
+
+    def _synced(self, report, error) -> None:
+        if error is not None:
+            log.warning("the lists' sync failed: %s", type(error).__name__)
+        elif report.imported:
+            log.info("lists synced: version %s to %s", report.held_before, report.held_after)
+        self.refresh_status()  # the new version and the last sync (or the error)
+        self.synced.emit(report, error)
 
     # -- status (lane "background": list files, sync state) -----------------------
 

@@ -1,4 +1,5 @@
-"""The supervisor's settings screen: scanner port, the "next" key, idle lock, sound.
+"""The supervisor's settings screen: scanner port, the "next" key, idle lock, sound;
+and "Sync now" for the lists (a USB stick was just plugged in).
 
 Only supervisors open it (F8). It lists the serial ports the machine has
 (QtSerialPort) and writes the choices to the desk's ``config.toml`` through
@@ -21,6 +22,7 @@ from .i18n import t
 
 class SettingsDialog(QDialog):
     save_requested = Signal(dict)  # section -> key -> value
+    sync_requested = Signal()
 
     def __init__(self, config: Config, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +62,13 @@ class SettingsDialog(QDialog):
         self.sound = QCheckBox(t("Settings", "Sound the alert on a HIT"))
         self.sound.setChecked(config.ui.sound)
         form.addRow("", self.sound)
+        self.sync_button = QPushButton(t("Settings", "Sync now"))
+        self.sync_button.clicked.connect(self._sync)
+        sync = getattr(config, "sync", None)
+        if sync is None or not sync.source:
+            self.sync_button.setEnabled(False)
+            self.sync_button.setToolTip(t("Settings", "No sync source is configured."))
+        form.addRow(t("Settings", "Watchlists"), self.sync_button)
         layout.addLayout(form)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -89,6 +98,34 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         self.save_button.setEnabled(False)
         self.save_requested.emit(self.changes())
+
+    def _sync(self) -> None:
+        self.sync_button.setEnabled(False)
+        self._say(t("Settings", "Syncing the lists…"), "")
+        self.sync_requested.emit()
+
+    def synced(self, report, error) -> None:
+        self.sync_button.setEnabled(True)
+        if error is not None:
+            self._say("⚠ " + t("Settings", "The sync failed: {reason}").format(reason=error),
+                      theme.badge_style(theme.WARNING))
+        elif report.imported:
+            self._say("✓ " + t("Settings", "Lists updated to version {version}.").format(
+                version=report.held_after), theme.badge_style(theme.FIELD_STATE["same"]))
+        else:
+            self._say("✓ " + t("Settings", "The lists are up to date (version {version}).")
+                      .format(version=report.held_after),
+                      theme.badge_style(theme.FIELD_STATE["same"]))
+
+    def sync_refused(self) -> None:
+        self.sync_button.setEnabled(True)
+        self._say("⚠ " + t("Settings", "No sync source is configured."),
+                  theme.badge_style(theme.WARNING))
+
+    def _say(self, words: str, style: str) -> None:
+        self.message.setText(words)
+        self.message.setStyleSheet(style)
+        self.message.show()
 
     def saved(self) -> None:
         self.save_button.setEnabled(True)

@@ -68,8 +68,12 @@ class StatusBar(QFrame):
         self.lists.setStyleSheet(theme.badge_style(theme.LIST_STATE.get(state,
                                                                        theme.LIST_STATE["NONE"])))
         self.lists.setToolTip("\n".join(lists.notes))
-        self.sync.setText(t("Status", "Last sync: {when}").format(
-            when=self._when(status.last_sync)))
+        words = t("Status", "Last sync: {when}").format(when=self._when(status.last_sync))
+        if status.sync_error:  # the reason, for the supervisor, beside the words
+            words += " · " + t("Status", "sync failed")
+        self.sync.setText(words)
+        self.sync.setToolTip(status.sync_error or "")
+        self.sync.setStyleSheet(theme.badge_style(theme.WARNING) if status.sync_error else "")
 
     def _when(self, moment: datetime | None) -> str:
         if moment is None:

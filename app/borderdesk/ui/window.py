@@ -200,7 +200,13 @@ class DeskWindow(QMainWindow):
         self.settings.save_requested.connect(self.controller.save_settings)
         self.controller.settings_saved.connect(self.settings.saved)
         self.controller.settings_failed.connect(self.settings.failed)
+        self.settings.sync_requested.connect(self._sync_now)
+        self.controller.synced.connect(self.settings.synced)
         self.settings.open()
+
+    def _sync_now(self) -> None:
+        if not self.controller.sync_now() and self.settings is not None:
+            self.settings.sync_refused()
 
     # -- kiosk ---------------------------------------------------------------------
 
@@ -214,6 +220,7 @@ class DeskWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._may_close:
             QCoreApplication.instance().removeEventFilter(self.activity)
+            self.controller.sync.shutdown()  # nor a sync thread
             self.controller.devices.shutdown()  # no reader thread outlives the window
             event.accept()
             return
