@@ -1027,12 +1027,40 @@
         <translation>تنبيه صوتي عند التطابق</translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation>زامِن الآن</translation>
+    </message>
+    <message>
+        <source>No sync source is configured.</source>
+        <translation>لم يُضبط أي مصدر للمزامنة.</translation>
+    </message>
+    <message>
+        <source>Watchlists</source>
+        <translation>قوائم المراقبة</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Syncing the lists…</source>
+        <translation>جارٍ مزامنة القوائم…</translation>
+    </message>
+    <message>
+        <source>The sync failed: {reason}</source>
+        <translation>فشلت المزامنة: {reason}</translation>
+    </message>
+    <message>
+        <source>Lists updated to version {version}.</source>
+        <translation>حُدّثت القوائم إلى الإصدار {version}.</translation>
+    </message>
+    <message>
+        <source>The lists are up to date (version {version}).</source>
+        <translation>القوائم محدّثة (الإصدار {version}).</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1157,6 +1185,10 @@
     <message>
         <source>Last sync: {when}</source>
         <translation>آخر مزامنة: {when}</translation>
+    </message>
+    <message>
+        <source>sync failed</source>
+        <translation>فشلت المزامنة</translation>
     </message>
     <message>
         <source>never</source>

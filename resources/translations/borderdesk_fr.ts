@@ -1027,12 +1027,40 @@
         <translation>Alerte sonore lors d&apos;un signalement</translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>No sync source is configured.</source>
+        <translation>Aucune source de synchronisation n&apos;est configurée.</translation>
+    </message>
+    <message>
+        <source>Watchlists</source>
+        <translation>Listes de surveillance</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Syncing the lists…</source>
+        <translation>Synchronisation des listes…</translation>
+    </message>
+    <message>
+        <source>The sync failed: {reason}</source>
+        <translation>La synchronisation a échoué : {reason}</translation>
+    </message>
+    <message>
+        <source>Lists updated to version {version}.</source>
+        <translation>Listes mises à jour en version {version}.</translation>
+    </message>
+    <message>
+        <source>The lists are up to date (version {version}).</source>
+        <translation>Les listes sont à jour (version {version}).</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1157,6 +1185,10 @@
     <message>
         <source>Last sync: {when}</source>
         <translation>Dernière synchro : {when}</translation>
+    </message>
+    <message>
+        <source>sync failed</source>
+        <translation>échec de la synchro</translation>
     </message>
     <message>
         <source>never</source>

@@ -84,9 +84,10 @@ class DeskController(QObject):
         self._fade_timer.timeout.connect(self._fade)
 
     def start(self) -> None:
-        """The desk's own start-up work (the hit log's retention), in the checks lane."""
-        self.runner.run("checks", self.desk.start)
-        self.sync.start()
+        """The desk's own start-up work (the hit log's retention), in the checks lane;
+        then the background sync (after it: the start cleans up after a killed import,
+        under the lock an import takes)."""
+        self.runner.run("checks", self.desk.start, lambda o: self.sync.start())
 
     def close(self) -> None:
         self.sync.shutdown()
