@@ -80,6 +80,22 @@ def test_sync_now_from_the_settings(qtbot, make_window, desk_config, source):
     dialog.reject()
 
 
+def test_sync_now_on_a_desk_that_syncs_only_when_asked(qtbot, make_window, desk_config,
+                                                       source):
+    desk_config.sync.interval_minutes = 0
+    watchlists.build([DEMO_LIST], DEMO_KEY, 2, source / "lists-v2.bundle", config=desk_config)
+    window = make_window(desk_config, kiosk=False, language="en")
+    sign_in(qtbot, window, *SUPERVISOR)
+    qtbot.waitUntil(lambda: "v1" in lists_text(window), timeout=5000)
+    assert sync_threads() == []  # no sync of its own
+    window.open_settings()
+    with qtbot.waitSignal(window.controller.synced, timeout=15000) as blocker:
+        window.settings.sync_button.click()
+    assert blocker.args[1] is None and blocker.args[0].imported == [2]
+    qtbot.waitUntil(lambda: "v2" in lists_text(window), timeout=5000)
+    window.settings.reject()
+
+
 def test_sync_now_without_a_source_says_so(qtbot, window):
     sign_in(qtbot, window, *SUPERVISOR)
     window.open_settings()
