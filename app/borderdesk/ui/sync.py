@@ -57,7 +57,8 @@ class ListSync(QObject):
         """Sync now; False when there is no source to sync from."""
         if self._closed or not self.configured:
             return False
-        if self.running:
+        if self.running or self._background.interval > 0:
+            # Its thread; or, before the desk's start-up work ends, the one about to start.
             self._background.sync_soon()
         elif not self._once:
             self._once = True

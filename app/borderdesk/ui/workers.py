@@ -15,7 +15,8 @@ check (the lesson from Anki's users):
 * ``accounts`` — sign-in, unlock, supervisor authorisation (``users.sqlite``
   and scrypt, which takes about half a second by design).
 * ``background`` — list status and age, list sync and import, anything that
-  reads or waits on the network or a USB stick.
+  reads or waits on the network or a USB stick. (The periodic sync of the lists
+  has a thread of its own: :mod:`borderdesk.ui.sync`.)
 
 Camera frames have a thread of their own (:mod:`borderdesk.ui.camera`).
 """
