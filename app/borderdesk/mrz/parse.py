@@ -255,6 +255,8 @@ def parse(text: str, *, today: date | None = None) -> Document:
         return _read_french_id(work, fields, today or _today())
     changed = _clean_name(work, layout, fields["name"])
     for field in _MIXED_FIELDS:
+        if field == "document_number" and _overflows(layout, fields):
+            continue  # the principal part of a long number is full: its K are data
         if fields.get(field, "").rstrip("<").endswith("K"):
             changed |= _clean_trailing_fillers(work, layout, field)
     if changed:
@@ -289,8 +291,7 @@ def _read(work: _Work, layout: Layout, f: dict[str, str], today: date) -> Docume
                                              f"for a {layout.name} document", "document_code"))
 
     # Mixed fields with a check digit of their own: repair where a check confirms.
-    overflow = (layout.overflow and f["document_number_check"] == "<"
-                and f["optional_data"][:1] not in ("<", ""))
+    overflow = _overflows(layout, f)
     number_ok = overflow or checkdigit.compute(f["document_number"]) == f["document_number_check"]
     repaired = False
     optional_ok = None
@@ -410,6 +411,12 @@ def _read_french_id(work: _Work, f: dict[str, str], today: date) -> Document:
         warnings=tuple(notes),
         name_truncated=truncated,
     )
+
+
+def _overflows(layout: Layout, f: dict[str, str]) -> bool:
+    """A long document number: its check digit a filler, its rest in the optional data."""
+    return (layout.overflow and f["document_number_check"] == "<"
+            and f["optional_data"][:1] not in ("<", ""))
 
 
 def _overflow_number(f: dict[str, str], notes: list[Notice]) -> tuple[str, bool, str]:

@@ -1,5 +1,7 @@
 """What real documents do that Doc 9303 does not say, each accepted and reported."""
 
+from datetime import date
+
 import pytest
 
 from borderdesk.mrz import checkdigit, parse
@@ -137,3 +139,14 @@ def test_sex_unspecified_as_x_or_filler(today):
         line2 = lines[1][:20] + sex_char + lines[1][21:]
         doc = parse(lines[0] + "\n" + line2, today=today)
         assert doc.sex == "X" and doc.valid
+
+
+def test_a_long_number_whose_first_part_ends_in_kk_keeps_its_letters():
+    # Found by the property test: 0000000KK0 on a TD1; the first nine characters fill
+    # their field, so the K's ending it cannot be padding read as K.
+    lines = compose("TD1", document_code="I<", issuing_state="UTO", nationality="UTO",
+                    surname="DOE", given_names="JO", document_number="0000000KK0",
+                    birth_date=date(1980, 1, 2), expiry_date=date(2030, 1, 2), sex="M",
+                    optional_data="", optional_data_2="")
+    doc = parse("\n".join(lines), today=date(2026, 1, 1))
+    assert doc.document_number == "0000000KK0" and doc.valid and doc.corrections == ()
