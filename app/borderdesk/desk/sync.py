@@ -55,7 +55,7 @@ def sync_now(config: Config | None = None, source: str | None = None) -> Report:
         report = sync(store, source, http)
     except (WatchlistError, OSError) as exc:
         save_state(store, last_attempt=_iso(started), error=str(exc), source=source)
-        log.warning("sync from the configured source failed: %s", type(exc).__name__)
+        log.warning("a sync failed: %s", type(exc).__name__)
         if isinstance(exc, WatchlistError):
             raise
         raise SyncError(f"the sync failed: {exc}") from None
