@@ -7,7 +7,7 @@ degradations of a camera or a scanner, finds and cuts them with the reader's
 own code (borderdesk.reader.segment), and trains a small network
 (borderdesk.reader.classifier) on the cells with numpy (Adam, cross-entropy).
 
-    nice -n 10 .venv/bin/python tools/train_ocr.py [--shots 2400] [--synth-shots 1600] [--epochs 12]
+    nice -n 10 .venv/bin/python tools/train_ocr.py [--shots 2400] [--synth-shots 2400] [--epochs 12]
 
 A few minutes on two cores. Prints the accuracy on held-out shots.
 """
@@ -156,7 +156,7 @@ def train(x, y, epochs: int, hidden: tuple[int, int] = (256, 128),
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--shots", type=int, default=2400, help="rendered frames to train on")
-    parser.add_argument("--synth-shots", type=int, default=1600,
+    parser.add_argument("--synth-shots", type=int, default=2400,
                         help="more frames from borderdesk.reader.synth (seeds of their own)")
     parser.add_argument("--test-shots", type=int, default=200)
     parser.add_argument("--hidden", default="256,128", help="the two hidden layers' sizes")
