@@ -147,7 +147,12 @@ def _second_choices(lines: list[str], conf: list[list[float]], probs: list[np.nd
             line, k, alt, prob = options[0]
             trial[line] = trial[line][:k] + classifier.ALPHABET[alt] + trial[line][k + 1:]
             changes.append((line, k, prob))
-    if not changes or not all(rule.passes(trial) for rule in layout.checks.values()):
+    if not changes:
+        return False
+    # the parser's verdict, which knows what a bare rule does not: a filler for the check
+    # digit of empty optional data, a document number running on into the optional data
+    repaired = _parse(trial)
+    if repaired is None or not repaired.checks.all_pass:
         return False
     lines[:] = trial
     for line, k, prob in changes:

@@ -194,7 +194,7 @@ def _chains(marks: np.ndarray, v: np.ndarray, ch: float) -> list[np.ndarray]:
     hmax = np.maximum(h[:, None], h[None, :])
     ratio = hmax / np.minimum(h[:, None], h[None, :])
     ok = (dx > 0) & (gap < 1.3 * np.maximum(hmax, ch)) & (np.abs(v[None, :] - v[:, None]) < 0.5 * hmax) \
-        & (ratio < 3.0)
+        & (ratio < 4.0)
     dx = np.where(ok, dx, np.inf)
     nearest = dx.argmin(1)
     parent = list(range(len(marks)))

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from borderdesk import mrz
+from borderdesk.mrz.compose import compose
 from borderdesk.reader import ENGINE_NAMES, EngineError, classifier, engine, ocr, read_frame, segment
 from support.rendered import shot
 
@@ -78,6 +79,31 @@ def test_second_choices_repair_a_failing_check_only_when_one_change_passes():
     if not ocr._second_choices(lines_read, conf, normed, document):
         assert lines_read == before
 
+
+
+def test_second_choices_repair_a_passport_without_optional_data():
+    # empty optional data has a filler for its check digit: the repair must still stand
+    lines = list(compose("TD3", document_code="P", issuing_state="UTO", surname="ERIKSSON",
+                         given_names="ANNA MARIA", document_number="Z0993155",
+                         nationality="UTO", birth_date="740812", sex="F",
+                         expiry_date="120415"))
+    assert lines[1][42] == "<"
+    probs = []
+    for line in lines:
+        p = np.full((len(line), 37), 0.001, np.float32)
+        for k, ch in enumerate(line):
+            p[k, classifier.ALPHABET.index(ch)] = 0.9
+        probs.append(p)
+    # the document number's 0 read as O, with 0 the classifier's second choice
+    probs[1][1, classifier.ALPHABET.index("O")] = 0.95
+    probs[1][1, classifier.ALPHABET.index("0")] = 0.6
+    lines_read, conf = ocr._decode([p.copy() for p in probs])
+    assert lines_read[1][1] == "O"
+    document = mrz.parse("\n".join(lines_read))
+    assert not document.valid
+    assert ocr._second_choices(lines_read, conf, [p / p.sum(1, keepdims=True) for p in probs],
+                               document)
+    assert lines_read == lines
 
 def test_engines_by_name(tmp_path, monkeypatch):
     assert ENGINE_NAMES[0] == "borderdesk"
