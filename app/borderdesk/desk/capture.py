@@ -104,11 +104,12 @@ def default_engine(name: str = "borderdesk") -> Engine:
     try:
         from ..reader import ocr
         from ..reader.classifier import ModelError
+        from .scanning import load_engine
     except ImportError as exc:
         raise NoEngine(f"no OCR engine is installed ({exc}); "
                        "the camera cannot read documents") from exc
     try:
-        return ocr.engine(name)
+        return load_engine(name)
     except (ocr.EngineError, ModelError) as exc:
         raise NoEngine(f"the OCR engine cannot run: {exc}") from exc
 

@@ -18,9 +18,10 @@ import time
 from dataclasses import dataclass, field
 
 from .. import mrz
-from ..reader import ocr
+from ..reader import classifier, ocr
 from ..reader.reading import Reading
 from .config import Config
+from .resources import resource_path
 
 EngineError = ocr.EngineError
 ENGINE_NAMES = ocr.ENGINE_NAMES
@@ -41,9 +42,18 @@ class ScanResult:
     notes: tuple[str, ...] = field(default=())  # about the file (truncated, 16-bit, ...)
 
 
+def load_engine(name: str) -> ocr.Engine:
+    """The OCR engine called ``name``, reading with the model that ships with this desk.
+
+    Raises :class:`EngineError` or ``classifier.ModelError`` when it cannot run here.
+    """
+    classifier.use_model_file(resource_path("ocr", classifier.MODEL_FILE.name))
+    return ocr.engine(name)
+
+
 def check_engine(name: str) -> None:
     """Raise :class:`EngineError` with a clear message if the engine cannot run here."""
-    ocr.engine(name)
+    load_engine(name)
 
 
 def scan(path: str, *, config: Config | None = None, engine: str | None = None) -> ScanResult:
@@ -54,7 +64,7 @@ def scan(path: str, *, config: Config | None = None, engine: str | None = None) 
     """
     config = config or Config.load()
     name = engine or config.camera.ocr_engine
-    read = ocr.engine(name)
+    read = load_engine(name)
     began = time.perf_counter()
 
     def result(**kw) -> ScanResult:

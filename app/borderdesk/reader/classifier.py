@@ -51,6 +51,16 @@ def save(path: Path, params: dict[str, np.ndarray]) -> None:
     np.savez_compressed(path, **{k: v.astype(np.float32) for k, v in params.items()})
 
 
+def use_model_file(path: Path) -> None:
+    """Make ``path`` the model :func:`load` gives by default.
+
+    The desk names the model that ships with it (in an installed or frozen
+    desk, ``resources/`` is not beside the source tree).
+    """
+    global MODEL_FILE
+    MODEL_FILE = Path(path)
+
+
 def load(path: Path | None = None) -> Model:
     """The model at ``path`` (by default the one that ships); raises :class:`ModelError`."""
     return _load(path or MODEL_FILE)

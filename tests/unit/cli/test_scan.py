@@ -86,3 +86,20 @@ def test_check_image_reads_and_checks_the_document(capsys, documents, tmp_path):
     cv2.imwrite(str(blank), cv2.UMat(200, 300, cv2.CV_8UC1, 255).get())
     status, out, err = run(capsys, "check", "--image", str(blank))
     assert status == 2 and "no MRZ" in err
+
+
+def test_the_model_is_taken_from_the_desks_resources(capsys, documents, monkeypatch, tmp_path):
+    """An installed or frozen desk keeps resources/ elsewhere than the source tree."""
+    import shutil
+
+    from borderdesk.reader import classifier
+    shipped = classifier.MODEL_FILE
+    elsewhere = tmp_path / "resources"
+    monkeypatch.setenv("BORDERDESK_RESOURCES", str(elsewhere))
+    monkeypatch.setattr(classifier, "MODEL_FILE", shipped)
+    status, out, err = run(capsys, "scan", "--json", documents[0][0])
+    assert status == EXIT_USAGE and str(elsewhere / "ocr") in err
+    (elsewhere / "ocr").mkdir(parents=True)
+    shutil.copy(shipped, elsewhere / "ocr" / shipped.name)
+    status, out, err = run(capsys, "scan", "--json", documents[0][0])
+    assert json.loads(out)["mrz"] is not None, err
