@@ -197,6 +197,9 @@ def test_build_install_run_upgrade_remove(built, root):
     assert root.sh("borderdesk --version").stdout.strip() == f"borderdesk {built['version']}"
     parsed = json.loads(root.sh(f"borderdesk mrz parse --json '{SAMPLE_MRZ}'").stdout)
     assert parsed["valid"] is True and parsed["surname"] == "ERIKSSON"
+    # the OCR engine and its model, from the bundle's resources (a demo camera frame)
+    scanned = json.loads(root.sh(f"borderdesk scan --json {DEMO}/camera/01-04-clear.jpg").stdout)
+    assert scanned["mrz"] is not None and scanned["mrz"]["valid"] is True, scanned
     doctor = root.sh("borderdesk doctor", check=False)
     assert doctor.returncode == 1, doctor  # a bare desk: no camera, no keys, no lists
     assert "OK    data directory  /var/lib/borderdesk is writable" in doctor.stdout
