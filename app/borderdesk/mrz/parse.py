@@ -86,7 +86,7 @@ def _layout_for(lines: list[str]) -> Layout:
     first = lines[0][:1]
     if longest >= 40:
         return LAYOUTS["MRVA" if first == "V" else "TD3"]
-    if _is_french_id(lines):
+    if first == "I" and _is_french_id(lines):
         return FRA_ID
     return LAYOUTS["MRVB" if first == "V" else "TD2"]
 
@@ -255,9 +255,9 @@ def parse(text: str, *, today: date | None = None) -> Document:
         return _read_french_id(work, fields, today or _today())
     changed = _clean_name(work, layout, fields["name"])
     for field in _MIXED_FIELDS:
-        if field == "document_number" and _overflows(layout, fields):
-            continue  # the principal part of a long number is full: its K are data
         if fields.get(field, "").rstrip("<").endswith("K"):
+            if field == "document_number" and _overflows(layout, fields):
+                continue  # the principal part of a long number is full: its K are data
             changed |= _clean_trailing_fillers(work, layout, field)
     if changed:
         fields = layout.extract(work.lines)
@@ -291,7 +291,8 @@ def _read(work: _Work, layout: Layout, f: dict[str, str], today: date) -> Docume
                                              f"for a {layout.name} document", "document_code"))
 
     # Mixed fields with a check digit of their own: repair where a check confirms.
-    overflow = _overflows(layout, f)
+    overflow = (layout.overflow and f["document_number_check"] == "<"
+                and f["optional_data"][:1] not in ("<", ""))  # as _overflows, inline: hot
     number_ok = overflow or checkdigit.compute(f["document_number"]) == f["document_number_check"]
     repaired = False
     optional_ok = None
