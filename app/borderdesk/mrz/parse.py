@@ -291,8 +291,7 @@ def _read(work: _Work, layout: Layout, f: dict[str, str], today: date) -> Docume
                                              f"for a {layout.name} document", "document_code"))
 
     # Mixed fields with a check digit of their own: repair where a check confirms.
-    overflow = (layout.overflow and f["document_number_check"] == "<"
-                and f["optional_data"][:1] not in ("<", ""))  # as _overflows, inline: hot
+    overflow = _overflows(layout, f)
     number_ok = overflow or checkdigit.compute(f["document_number"]) == f["document_number_check"]
     repaired = False
     optional_ok = None
@@ -381,9 +380,8 @@ def _read_french_id(work: _Work, f: dict[str, str], today: date) -> Document:
     birth_ok = _date_check(f["birth_date"], f["birth_date_check"], "birth_date", birth, notes)
     surname, _, _ = names.split_name(f["surname"] + "<<")
     given_field = f["given_names"]
-    given = " ".join(part.replace("<", " ").strip() for part in given_field.split("<<")
-                     if part.strip("<"))
-    truncated = given_field[-1:] != "<"
+    first, others, truncated = names.split_name(given_field)  # given names split on << too
+    given = " ".join(filter(None, (first, others)))
     if truncated:
         notes.append(Notice("name-truncated", "the given names fill their field to the last "
                                               "character and may be truncated", "name"))
