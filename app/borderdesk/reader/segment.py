@@ -193,7 +193,10 @@ def _chains(marks: np.ndarray, v: np.ndarray, ch: float) -> list[np.ndarray]:
     gap = (x[None, :] - w[None, :] / 2) - (x[:, None] + w[:, None] / 2)
     hmax = np.maximum(h[:, None], h[None, :])
     ratio = hmax / np.minimum(h[:, None], h[None, :])
-    ok = (dx > 0) & (gap < 1.3 * np.maximum(hmax, ch)) & (np.abs(v[None, :] - v[:, None]) < 0.5 * hmax) \
+    # the level is judged against a whole character's height even between small marks: thin
+    # strokes lost to blur or glare break a character into pieces that sit off its centre
+    tall = np.maximum(hmax, ch)
+    ok = (dx > 0) & (gap < 1.3 * tall) & (np.abs(v[None, :] - v[:, None]) < 0.5 * tall) \
         & (ratio < 4.0)
     dx = np.where(ok, dx, np.inf)
     nearest = dx.argmin(1)
@@ -210,7 +213,39 @@ def _chains(marks: np.ndarray, v: np.ndarray, ch: float) -> list[np.ndarray]:
     groups: dict[int, list[int]] = {}
     for i in range(len(marks)):
         groups.setdefault(root(i), []).append(i)
-    return [np.array(idx) for idx in groups.values() if len(idx) >= 12]
+    pieces = [np.array(idx) for idx in groups.values() if len(idx) >= 3]
+    return [idx for idx in _join(pieces, marks, v, ch) if len(idx) >= 12]
+
+
+def _join(pieces: list[np.ndarray], marks: np.ndarray, v: np.ndarray, ch: float) -> list[np.ndarray]:
+    """Pieces of one row joined: a row broken where a character or two washed out (glare, blur).
+
+    Two pieces are joined when they lie at the same level, in print of the same
+    size and pitch, and the right one begins one to three pitches after the
+    left one ends, on the left one's grid (other print beside the MRZ seldom
+    keeps to it).
+    """
+    x, w, h = marks[:, 0], marks[:, 2], marks[:, 3]
+    pieces = [idx[np.argsort(x[idx])] for idx in pieces]
+    pieces.sort(key=lambda idx: float(x[idx[0]]))
+    out: list[np.ndarray] = []
+    for idx in pieces:
+        level, height = float(np.median(v[idx])), float(np.percentile(h[idx], 75))
+        pitch = float(np.median(np.diff(x[idx])))
+        for k in range(len(out) - 1, -1, -1):
+            other = out[k]
+            size = float(np.percentile(h[other], 75))
+            step = float(np.median(np.diff(x[other])))
+            gap = (float(x[idx[0]]) - float(x[other[-1]])) / step
+            if (abs(float(np.median(v[other])) - level) < 0.4 * max(ch, height)
+                    and max(size, height) < 1.5 * min(size, height)
+                    and abs(pitch - step) < 0.2 * max(pitch, step)
+                    and 1.5 < gap < 3.3 and abs(gap - round(gap)) < 0.3):
+                out[k] = np.concatenate([other, idx])
+                break
+        else:
+            out.append(idx)
+    return out
 
 
 def _rows(marks: np.ndarray) -> list[_Row]:
@@ -391,9 +426,17 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
     touching = [r for r in rows if r.left < 0.03 * width or r.right > 0.97 * width]
     if groups:  # the rows of the likeliest MRZ, before they were trimmed
         first = groups[0][0]
-        low = min(r.offset for r in first) - first[0].height
-        high = max(r.offset for r in first) + first[0].height
-        touching = [r for r in touching if low <= r.offset <= high]
+        height = first[0].height
+
+        def level(r: _Row, u: float) -> float:
+            return r.offset + r.slope * u
+
+        # a row that runs on past the region at the MRZ's level, in print of its size
+        touching = [r for r in touching
+                    if 0.6 * height < r.height < 1.6 * height
+                    and level(first[0], (r.left + r.right) / 2) - height
+                    <= level(r, (r.left + r.right) / 2)
+                    <= level(first[-1], (r.left + r.right) / 2) + height]
     else:
         touching = [r for r in touching if len(r.comps) >= 25]
     if _again and touching:
@@ -404,7 +447,10 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
         mid_v = sum(r.offset + r.slope * mid_u for r in group) / len(group)
         x, y = inv @ np.array([mid_u, mid_v, 1.0])
         size = ((right - left) / scale * 1.6, c.size[1])
-        return cut(g, Candidate((float(x), float(y)), size, c.angle, c.score), False)
+        wider = cut(g, Candidate((float(x), float(y)), size, c.angle, c.score), False)
+        if wider or not groups:
+            return wider
+        # else the rows running on were other print beside the MRZ: the region's own rows
     out = []
     for group, length in groups:
         cells, corners = [], []
