@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import os
 import struct
 import warnings
@@ -117,47 +118,78 @@ def _parse(lines: list[str]) -> mrz.Document | None:
         return None
 
 
-def _second_choices(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
-                    document: mrz.Document) -> bool:
-    """Repair failing checks with the classifier's second choices; True if the lines changed.
+#: a classifier's choice less likely than this is not tried in a repair
+MIN_ALTERNATIVE = 0.02
+#: at most this many unsure characters under one check digit are tried together (2**n parses)
+MAX_TRIED = 6
 
-    For each failing check, every character it covers (its digit too) is
-    given its second choice in turn; a check with exactly one such change
-    that makes it pass gets that change. The changes stand only if then
-    every check of the format passes, the composite check included.
+
+def _settle(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
+            document: mrz.Document) -> bool:
+    """Settle the checks the classifier's doubts leave open; True if the lines changed.
+
+    A check is open when it fails, or when it passes but covers two or more
+    characters under ``MIN_COVERED_CONFIDENCE`` (two misreads can cancel out
+    in one check digit). Every combination of the first and second choices
+    of its characters whose second choice is at least ``MIN_ALTERNATIVE`` is
+    parsed (the parser's rules, so that a filler for the check digit of
+    empty optional data or a long document number running on into the
+    optional data count as they should); when exactly one text passes that
+    check (or, of several, exactly one passes every check: the composite
+    weighs a date's digits differently), it is the one: if the truth is
+    among the combinations tried, it is this one. Each of those characters' confidence becomes the chance
+    that the truth was among them (the product of their first two choices'
+    probabilities), so that doubt that remains still shows. The changes
+    stand only if every check of the format then passes, the composite
+    included; an open check with no single answer is left as it was.
     """
     layout = LAYOUTS[document.format]
     trial = list(lines)
-    changes = []
-    for name in document.checks.failed:
-        rule = layout.checks[name]
+    settled: dict[tuple[int, int], float] = {}
+    for name, rule in layout.checks.items():
+        if name == "composite":
+            continue
+        places = [(span.line, k) for span in (*rule.covers, rule.digit)
+                  for k in range(span.start, span.end)]
+        failing = getattr(document.checks, name) is False
+        if not failing and sum(conf[i][k] < MIN_COVERED_CONFIDENCE for i, k in places) < 2:
+            continue
         options = []
-        for span in (*rule.covers, rule.digit):
-            for k in range(span.start, span.end):
-                p = probs[span.line][k]
-                alt = int(np.argsort(p)[-2])
-                if p[alt] < 0.02:
-                    continue
-                line = trial[span.line]
-                attempt = list(trial)
-                attempt[span.line] = line[:k] + classifier.ALPHABET[alt] + line[k + 1:]
-                if rule.passes(attempt):
-                    options.append((span.line, k, alt, float(p[alt])))
-        if len(options) == 1:
-            line, k, alt, prob = options[0]
-            trial[line] = trial[line][:k] + classifier.ALPHABET[alt] + trial[line][k + 1:]
-            changes.append((line, k, prob))
-    if not changes:
+        for i, k in places:
+            order = np.argsort(probs[i][k])
+            first, second = int(order[-1]), int(order[-2])
+            if probs[i][k][second] >= MIN_ALTERNATIVE:
+                options.append((float(probs[i][k][first]), i, k, first, second))
+        if not options:
+            continue
+        options = sorted(options)[:MAX_TRIED]  # the least sure first
+        passing: dict[tuple[str, ...], list[str]] = {}
+        for choice in itertools.product((3, 4), repeat=len(options)):
+            attempt = [list(line) for line in trial]
+            for option, pick in zip(options, choice):
+                attempt[option[1]][option[2]] = classifier.ALPHABET[option[pick]]
+            text = ["".join(line) for line in attempt]
+            parsed = _parse(text)
+            if parsed is not None and getattr(parsed.checks, name) is True:
+                passing.setdefault(parsed.lines, list(parsed.lines))  # with the parser's repairs
+        if len(passing) > 1:  # the other checks, the composite most of all, may tell
+            passing = {k: text for k, text in passing.items() if _parse(text).checks.all_pass}
+        if len(passing) != 1:
+            continue
+        (trial,) = passing.values()
+        sure = float(np.prod([probs[i][k][first] + probs[i][k][second]
+                              for _, i, k, first, second in options]))
+        settled.update({(i, k): sure for _, i, k, _, _ in options})
+    if not settled:
         return False
-    # the parser's verdict, which knows what a bare rule does not: a filler for the check
-    # digit of empty optional data, a document number running on into the optional data
     repaired = _parse(trial)
     if repaired is None or not repaired.checks.all_pass:
         return False
+    changed = trial != lines
     lines[:] = trial
-    for line, k, prob in changes:
-        conf[line][k] = prob
-    return True
+    for (i, k), sure in settled.items():
+        conf[i][k] = sure
+    return changed
 
 
 def _score(document: mrz.Document | None, conf: list[list[float]]) -> tuple:
@@ -187,9 +219,8 @@ def read_frame(image: np.ndarray, *, source: str = "camera") -> Reading | None:
                 continue
             seen.append(tuple(lines))
             document = _parse(lines)
-            if document is not None and not document.checks.all_pass:
-                if _second_choices(lines, conf, probs, document):
-                    document = _parse(lines)
+            if document is not None and _settle(lines, conf, probs, document):
+                document = _parse(lines)
             if document is not None:  # with the mrz core's repairs
                 lines = list(document.lines)
             h = _Hypothesis(lines, conf, cut.band, _score(document, conf))
