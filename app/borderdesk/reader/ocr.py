@@ -39,7 +39,8 @@ import cv2
 import numpy as np
 
 from .. import mrz
-from ..mrz.formats import LAYOUTS
+from ..mrz import countries
+from ..mrz.formats import LAYOUTS, Layout
 from . import classifier, segment
 from .agreement import verified
 from .reading import Reading
@@ -80,8 +81,8 @@ _MASKS = {kind: np.array([c in allowed for c in classifier.ALPHABET], np.float32
           for kind, allowed in _ALLOWED.items()}
 
 
-def _kinds(probs: list[np.ndarray]) -> tuple[str, ...]:
-    """The kind of character (A, N, C, S, X) at each place of the layout these lines have."""
+def _layout(probs: list[np.ndarray]) -> Layout:
+    """The layout these lines have, told from their number, length and first letter."""
     letters = _MASKS["A"]
     first = classifier.ALPHABET[int((probs[0][0] * letters).argmax())]
     length = len(probs[0])
@@ -91,7 +92,56 @@ def _kinds(probs: list[np.ndarray]) -> tuple[str, ...]:
         name = "MRVA" if first == "V" else "TD3"
     else:
         name = "MRVB" if first == "V" else "TD2"
-    return LAYOUTS[name].kinds
+    return LAYOUTS[name]
+
+
+#: A state code no state has is read as the likeliest known one only if the classifier gave
+#: that one at least this share of the weight of the code read
+MIN_STATE_SUPPORT = 0.05
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> np.ndarray:
+    """Every state code the MRZ knows, as (n, 3) symbol indices (``D`` is ``D<<``)."""
+    codes = countries.ISO_3166_ALPHA3 | set(countries.ICAO_CODES) | set(countries.OTHER_CODES)
+    return np.array([[classifier.ALPHABET.index(c) for c in code.ljust(3, "<")]
+                     for code in sorted(codes)], np.int64)
+
+
+def _state_confidence(probs: list[np.ndarray], layout: Layout, lines: list[str],
+                      conf: list[list[float]]) -> None:
+    """The confidence of a state code's letters among the codes that exist.
+
+    No check digit covers a state code, but only a few hundred exist: a
+    letter whose rivals would all make a code no state has is as sure as the
+    layout makes a letter in a name. Each letter of a known code read gets
+    the share, among known codes, of those with that letter there (weighed
+    by the classifier's probabilities). A code read that no state has
+    becomes the likeliest known one when the classifier gave it at least
+    ``MIN_STATE_SUPPORT`` of the read code's weight (a misread letter whose
+    second choice makes the code); else it is left as read, for the officer
+    to check.
+    """
+    codes = _state_codes()
+    for name in ("issuing_state", "nationality"):
+        span = layout.span(name)
+        read = span.take(lines)
+        p = probs[span.line][span.start:span.end]
+        weight = p[0, codes[:, 0]] * p[1, codes[:, 1]] * p[2, codes[:, 2]]
+        total = float(weight.sum())
+        if total <= 0:
+            continue
+        known, _ = countries.lookup(read.replace("<", ""))
+        if not known:
+            best = int(weight.argmax())
+            if weight[best] < MIN_STATE_SUPPORT * float(np.prod(p.max(1))):
+                continue
+            read = "".join(classifier.ALPHABET[k] for k in codes[best])
+            line = lines[span.line]
+            lines[span.line] = line[:span.start] + read + line[span.end:]
+        for j, ch in enumerate(read):
+            same = codes[:, j] == classifier.ALPHABET.index(ch)
+            conf[span.line][span.start + j] = float(weight[same].sum()) / total
 
 
 def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
@@ -101,13 +151,15 @@ def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
     second choice is an allowed one too.
     """
     lines, conf = [], []
-    for p, kinds in zip(probs, _kinds(probs)):
+    layout = _layout(probs)
+    for p, kinds in zip(probs, layout.kinds):
         mask = np.stack([_MASKS[k] for k in kinds])
         p *= mask
         p /= p.sum(1, keepdims=True) + 1e-12
         best = p.argmax(1)
         lines.append("".join(classifier.ALPHABET[k] for k in best))
         conf.append([float(v) for v in p[np.arange(len(best)), best]])
+    _state_confidence(probs, layout, lines, conf)
     return lines, conf
 
 

@@ -173,3 +173,22 @@ def test_the_other_engines_run(name):
     s = shot("others", length=44, difficulty=0.0, frame=(640, 360))
     reading = read(s.image)
     assert reading is None or reading.engine == name
+
+
+def test_a_state_code_letter_is_as_sure_as_the_codes_that_exist_make_it():
+    lines = _passport("X70800123")
+    assert lines[0][2:5] == "UTO" and lines[1][10:13] == "UTO"
+    # O or Q at the end of UTO: UTQ is no state's code, so the O is sure
+    probs = _probs(lines, [(0, 4, "O", "Q", 0.6)])
+    read, conf = ocr._decode(probs)
+    assert read == lines and conf[0][4] > 0.99
+    # AUT or AUS: both exist, so the T stays as unsure as the classifier was
+    lines[1] = lines[1][:10] + "AUT" + lines[1][13:]
+    read, conf = ocr._decode(_probs(lines, [(1, 12, "T", "S", 0.6)]))
+    assert read[1][10:13] == "AUT" and 0.55 < conf[1][12] < 0.65
+    # a code no state has, the second choice making one: the one that exists, and sure
+    read, conf = ocr._decode(_probs(lines, [(1, 10, "I", "A", 0.7)]))
+    assert read[1][10:13] == "AUT" and conf[1][10] > 0.99
+    # the classifier all but sure of a code no state has: left for the officer
+    read, conf = ocr._decode(_probs(lines, [(1, 10, "I", "A", 0.99)]))
+    assert read[1][10:13] == "IUT"
