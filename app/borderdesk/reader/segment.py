@@ -240,7 +240,7 @@ def _join(pieces: list[np.ndarray], marks: np.ndarray, v: np.ndarray, ch: float)
             if (abs(float(np.median(v[other])) - level) < 0.4 * max(ch, height)
                     and max(size, height) < 1.5 * min(size, height)
                     and abs(pitch - step) < 0.2 * max(pitch, step)
-                    and 1.5 < gap < 3.3 and abs(gap - round(gap)) < 0.3):
+                    and 0.7 < gap < 3.3 and abs(gap - round(gap)) < 0.3):
                 out[k] = np.concatenate([other, idx])
                 break
         else:
