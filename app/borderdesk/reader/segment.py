@@ -132,13 +132,17 @@ def candidates(g: np.ndarray) -> list[Candidate]:
 # -- 2. straighten and find rows ---------------------------------------------
 
 MAX_STRIP_WIDTH = 1000  # a straightened band is scaled down to at most this
+SMALL_PRINT = 8  # characters less high than this (pixels) are looked at again enlarged
 
 
-def _straighten(g: np.ndarray, c: Candidate) -> tuple[np.ndarray, np.ndarray]:
-    """The region, widened to catch lines the closing did not join, upright; and the inverse map."""
+def _straighten(g: np.ndarray, c: Candidate, zoom: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """The region, widened to catch lines the closing did not join, upright; and the inverse map.
+
+    ``zoom`` enlarges it (tiny print whose strokes run together at its own size).
+    """
     width = c.size[0] * 1.4 + 8
     height = c.size[1] * 1.3 + c.size[0] * 0.34 + 8  # room for two more lines either side
-    scale = min(1.0, MAX_STRIP_WIDTH / width)
+    scale = min(1.0, MAX_STRIP_WIDTH / width) * zoom
     out_w, out_h = int(width * scale), int(height * scale)
     a = math.radians(c.angle)
     cos, sin = math.cos(a), math.sin(a)
@@ -160,7 +164,7 @@ class _Row:
     right: float
 
 
-def _marks(strip: np.ndarray, char_hint: float) -> tuple[np.ndarray, np.ndarray]:
+def _marks(strip: np.ndarray, char_hint: float, close: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """The ink image and the marks on it: (k, 4) centre x, centre y, width, height.
 
     Ink is the black-hat image (dark strokes over the paper around them)
@@ -175,6 +179,9 @@ def _marks(strip: np.ndarray, char_hint: float) -> tuple[np.ndarray, np.ndarray]
     floor = max(8.0, 0.4 * float(np.percentile(blackhat[::3, ::3], 99.5)))
     ink = blackhat.astype(np.float32) / np.maximum(local, floor).astype(np.float32)
     binary = (ink > 0.42).astype(np.uint8)
+    if close:  # pieces of one character's strokes, apart by a pixel or two, made one mark
+        binary = cv2.morphologyEx(binary, cv2.MORPH_CLOSE,
+                                  cv2.getStructuringElement(cv2.MORPH_RECT, (1, close)))
     n, _, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
     stats = stats[1:]
     boxes = np.column_stack([stats[:, 0] + stats[:, 2] / 2, stats[:, 1] + stats[:, 3] / 2,
@@ -415,11 +422,15 @@ def _cells(ink: np.ndarray, row: _Row, centres: np.ndarray) -> np.ndarray:
     return cells
 
 
-def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
-    """The MRZ hypotheses in the region ``c`` of the grey picture ``g`` (most likely first)."""
-    strip, inv = _straighten(g, c)
+def cut(g: np.ndarray, c: Candidate, _again: bool = True, _zoom: float = 1.0) -> list[Cut]:
+    """The MRZ hypotheses in the region ``c`` of the grey picture ``g`` (most likely first).
+
+    Where none is found in print under ``SMALL_PRINT`` pixels high, the region
+    is looked at again enlarged twice.
+    """
+    strip, inv = _straighten(g, c, _zoom)
     scale = strip.shape[1] / (c.size[0] * 1.4 + 8)
-    blackhat, marks = _marks(strip, c.size[1] * scale * 0.8)
+    blackhat, marks = _marks(strip, c.size[1] * scale * 0.8, 5 if _zoom > 1 else 0)
     rows = _rows(marks)
     groups = _line_groups(rows)[:4]
     width = strip.shape[1]
@@ -448,7 +459,7 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
         x, y = inv @ np.array([mid_u, mid_v, 1.0])
         size = ((right - left) / scale * 1.6, c.size[1])
         wider = cut(g, Candidate((float(x), float(y)), size, c.angle, c.score), False)
-        if wider or not groups:
+        if wider:
             return wider
         # else the rows running on were other print beside the MRZ: the region's own rows
     out = []
@@ -475,4 +486,8 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
             x, y = inv @ np.array([u, v, 1.0])
             corners.append((float(x), float(y)))
         out.append(Cut(cells, tuple(corners), (length,) * len(group)))
+    if not out and _zoom == 1.0 and scale > 0.99:
+        height = float(np.median([r.height for r in rows])) if rows else c.size[1] * scale / 2.5
+        if height < SMALL_PRINT:
+            return cut(g, c, _again, 2.0)
     return out
