@@ -170,6 +170,18 @@ def _parse(lines: list[str]) -> mrz.Document | None:
         return None
 
 
+def _places(layout: Layout, name: str) -> list[tuple[int, int]]:
+    """The (line, position) of the characters the check ``name`` covers, its digit included;
+    for the composite check, only those no other check covers (the optional data)."""
+    def covered(rule) -> list[tuple[int, int]]:
+        return [(span.line, k) for span in (*rule.covers, rule.digit)
+                for k in range(span.start, span.end)]
+    if name != "composite":
+        return covered(layout.checks[name])
+    others = {p for other in layout.checks if other != name for p in covered(layout.checks[other])}
+    return [p for p in covered(layout.checks[name]) if p not in others]
+
+
 #: a classifier's choice less likely than this is not tried in a repair
 MIN_ALTERNATIVE = 0.02
 #: at most this many unsure characters under one check digit are tried together (2**n parses)
@@ -198,11 +210,8 @@ def _settle(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
     layout = LAYOUTS[document.format]
     trial = list(lines)
     settled: dict[tuple[int, int], float] = {}
-    for name, rule in layout.checks.items():
-        if name == "composite":
-            continue
-        places = [(span.line, k) for span in (*rule.covers, rule.digit)
-                  for k in range(span.start, span.end)]
+    for name in layout.checks:  # the composite last, over what no other check covers
+        places = _places(layout, name)
         failing = getattr(document.checks, name) is False
         if not failing and sum(conf[i][k] < MIN_COVERED_CONFIDENCE for i, k in places) < 2:
             continue
@@ -510,11 +519,9 @@ def distrust(reading: Reading, document: mrz.Document,
     if unknown:  # more often a misread letter than a state no one has heard of
         return f"{unknown[0]}; check it against the document"
     layout = LAYOUTS[document.format]
-    for name, rule in layout.checks.items():
-        if name == "composite":
-            continue
-        doubtful = [c for span in (*rule.covers, rule.digit) for c in
-                    reading.confidence[span.line][span.start:span.end] if c < MIN_COVERED_CONFIDENCE]
+    for name in layout.checks:
+        doubtful = [(i, k) for i, k in _places(layout, name)
+                    if reading.confidence[i][k] < MIN_COVERED_CONFIDENCE]
         if len(doubtful) >= 2:  # two misreads can cancel out in one check digit (00 / OO)
             return (f"{len(doubtful)} unsure characters under the {name.replace('_', ' ')} "
                     f"check digit; check them against the document")

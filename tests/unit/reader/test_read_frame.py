@@ -192,3 +192,27 @@ def test_a_state_code_letter_is_as_sure_as_the_codes_that_exist_make_it():
     # the classifier all but sure of a code no state has: left for the officer
     read, conf = ocr._decode(_probs(lines, [(1, 10, "I", "A", 0.99)]))
     assert read[1][10:13] == "IUT"
+
+
+def test_settle_the_optional_data_only_the_composite_covers():
+    lines = list(compose("TD1", document_code="I", issuing_state="UTO", surname="ERIKSSON",
+                         given_names="ANNA MARIA", document_number="D23145890",
+                         nationality="UTO", birth_date="740812", sex="F", expiry_date="120415",
+                         optional_data_2="A1230B"))
+    assert lines[1][18:24] == "A1230B"
+    # its 0 read as O: only the composite check can tell, and only the 0 passes it
+    read, conf, changed = _settled(_probs(lines, [(1, 22, "O", "0", 0.7)]))
+    assert changed and read == lines
+    assert _trust(read, conf) == ""
+    # 23 unsure as 2 or Z and 3 or B: of the four, only the text read passes
+    read, conf, changed = _settled(_probs(lines, [(1, 20, "2", "Z", 0.6), (1, 21, "3", "B", 0.6)]))
+    assert not changed and read == lines
+    assert _trust(read, conf) == ""
+    # 00 unsure at weights 7 and 3: OO would pass as well, so the officer is asked
+    lines = list(compose("TD1", document_code="I", issuing_state="UTO", surname="ERIKSSON",
+                         given_names="ANNA MARIA", document_number="D23145890",
+                         nationality="UTO", birth_date="740812", sex="F", expiry_date="120415",
+                         optional_data_2="A1200B"))
+    read, conf, changed = _settled(_probs(lines, [(1, 21, "0", "O", 0.6), (1, 22, "0", "O", 0.6)]))
+    assert not changed and read == lines
+    assert "unsure characters under the composite" in _trust(read, conf)
