@@ -294,8 +294,8 @@ def _rows(marks: np.ndarray) -> list[_Row]:
 def _trim(row: _Row, left: float, right: float) -> _Row | None:
     """The row with only its marks between ``left`` and ``right``."""
     c = row.comps
-    keep = (c[:, 0] - c[:, 2] / 2 >= left - 0.6 * row.height) & \
-           (c[:, 0] + c[:, 2] / 2 <= right + 0.6 * row.height)
+    keep = (c[:, 0] - c[:, 2] / 2 >= left - row.height) & \
+           (c[:, 0] + c[:, 2] / 2 <= right + row.height)
     if keep.sum() < 12:
         return None
     c = c[keep]
