@@ -229,7 +229,8 @@ def _join(pieces: list[np.ndarray], marks: np.ndarray, v: np.ndarray, ch: float)
 
     Two pieces are joined when they lie at the same level, in print of the same
     size and pitch, and the right one begins one to three pitches after the
-    left one ends, on the left one's grid (other print beside the MRZ seldom
+    left one ends (five, between pieces of six marks or more: a glare can wash
+    out a word), on the left one's grid (other print beside the MRZ seldom
     keeps to it).
     """
     x, w, h = marks[:, 0], marks[:, 2], marks[:, 3]
@@ -247,7 +248,8 @@ def _join(pieces: list[np.ndarray], marks: np.ndarray, v: np.ndarray, ch: float)
             if (abs(float(np.median(v[other])) - level) < 0.4 * max(ch, height)
                     and max(size, height) < 1.5 * min(size, height)
                     and abs(pitch - step) < 0.2 * max(pitch, step)
-                    and 0.7 < gap < 3.3 and abs(gap - round(gap)) < 0.3):
+                    and 0.7 < gap < (5.3 if min(len(idx), len(other)) >= 6 else 3.3)
+                    and abs(gap - round(gap)) < 0.3):
                 out[k] = np.concatenate([other, idx])
                 break
         else:
