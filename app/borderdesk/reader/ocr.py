@@ -253,6 +253,24 @@ def _settle(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
     return changed
 
 
+def _settle_code(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
+                 document: mrz.Document) -> None:
+    """A visa's V, where no other letter would make the text a valid document.
+
+    No check digit covers the document code, but its first letter tells a
+    visa (V: MRV-A, MRV-B) from a passport or card (any other letter: TD3,
+    TD2), and their layouts differ. A visa read whose text fails the other
+    format's checks (a passport's composite check, which a visa's optional
+    data is not) cannot have been any other letter: its V is as sure as the
+    classifier is that it is a letter at all.
+    """
+    if lines[0][0] != "V":
+        return
+    other = _parse(["P" + lines[0][1:], *lines[1:]])  # any letter but V: the other format
+    if other is None or not other.checks.all_pass:
+        conf[0][0] = float(1.0 - probs[0][0][classifier.ALPHABET.index("<")])
+
+
 def _score(document: mrz.Document | None, conf: list[list[float]]) -> tuple:
     mean = float(np.mean([c for line in conf for c in line]))
     if document is None:
@@ -282,6 +300,8 @@ def read_frame(image: np.ndarray, *, source: str = "camera") -> Reading | None:
             document = _parse(lines)
             if document is not None and _settle(lines, conf, probs, document):
                 document = _parse(lines)
+            if document is not None and document.checks.all_pass:
+                _settle_code(lines, conf, probs, document)
             if document is not None:  # with the mrz core's repairs
                 lines = list(document.lines)
             h = _Hypothesis(lines, conf, cut.band, _score(document, conf))

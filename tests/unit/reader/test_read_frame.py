@@ -216,3 +216,22 @@ def test_settle_the_optional_data_only_the_composite_covers():
     read, conf, changed = _settled(_probs(lines, [(1, 21, "0", "O", 0.6), (1, 22, "0", "O", 0.6)]))
     assert not changed and read == lines
     assert "unsure characters under the composite" in _trust(read, conf)
+
+
+def test_a_visa_v_is_sure_when_no_other_letter_makes_a_valid_document():
+    lines = list(compose("MRVA", document_code="V", issuing_state="UTO", surname="ERIKSSON",
+                         given_names="ANNA MARIA", document_number="X70800123",
+                         nationality="UTO", birth_date="740812", sex="F",
+                         expiry_date="120415"))
+    probs = _probs(lines, [(0, 0, "V", "P", 0.8)])
+    read, conf = ocr._decode(probs)
+    document = mrz.parse("\n".join(read))
+    assert document.format == "MRVA" and conf[0][0] < 0.85
+    ocr._settle_code(read, conf, probs, document)
+    assert conf[0][0] > 0.99  # read as a passport, its composite check would fail
+    # a passport's P stays as unsure as read: with a V it would be a valid visa
+    lines = _passport("X70800123")
+    probs = _probs(lines, [(0, 0, "P", "V", 0.8)])
+    read, conf = ocr._decode(probs)
+    ocr._settle_code(read, conf, probs, mrz.parse("\n".join(read)))
+    assert conf[0][0] < 0.85
