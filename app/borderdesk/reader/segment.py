@@ -489,7 +489,8 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True, _zoom: float = 1.0) ->
             corners.append((float(x), float(y)))
         out.append(Cut(cells, tuple(corners), (length,) * len(group)))
     if not out and _zoom == 1.0 and scale > 0.99:
-        height = float(np.median([r.height for r in rows])) if rows else c.size[1] * scale / 2.5
+        likely = [r for group, _ in groups for r in group] or rows  # the rows of an MRZ shape
+        height = float(np.median([r.height for r in likely])) if likely else c.size[1] * scale / 2.5
         if height < SMALL_PRINT:
             return cut(g, c, _again, 2.0)
     return out
