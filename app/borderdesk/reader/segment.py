@@ -233,28 +233,41 @@ def _join(pieces: list[np.ndarray], marks: np.ndarray, v: np.ndarray, ch: float)
     out a word), on the left one's grid (other print beside the MRZ seldom
     keeps to it).
     """
-    x, w, h = marks[:, 0], marks[:, 2], marks[:, 3]
+    if len(pieces) < 2:
+        return pieces
+    x, h = marks[:, 0], marks[:, 3]
     pieces = [idx[np.argsort(x[idx])] for idx in pieces]
     pieces.sort(key=lambda idx: float(x[idx[0]]))
-    out: list[np.ndarray] = []
-    for idx in pieces:
-        level, height = float(np.median(v[idx])), float(np.percentile(h[idx], 75))
-        pitch = float(np.median(np.diff(x[idx])))
-        for k in range(len(out) - 1, -1, -1):
-            other = out[k]
-            size = float(np.percentile(h[other], 75))
-            step = float(np.median(np.diff(x[other])))
-            gap = (float(x[idx[0]]) - float(x[other[-1]])) / step
-            if (abs(float(np.median(v[other])) - level) < 0.4 * max(ch, height)
-                    and max(size, height) < 1.5 * min(size, height)
-                    and abs(pitch - step) < 0.2 * max(pitch, step)
-                    and 0.7 < gap < (5.3 if min(len(idx), len(other)) >= 6 else 3.3)
-                    and abs(gap - round(gap)) < 0.3):
-                out[k] = np.concatenate([other, idx])
-                break
-        else:
-            out.append(idx)
-    return out
+    # each piece's first and last centre, level, print height and pitch, computed once
+    first = np.array([x[idx[0]] for idx in pieces])
+    last = np.array([x[idx[-1]] for idx in pieces])
+    level = np.array([np.median(v[idx]) for idx in pieces])
+    size = np.array([np.percentile(h[idx], 75) for idx in pieces])
+    step = np.array([np.median(np.diff(x[idx])) for idx in pieces])
+    count = np.array([len(idx) for idx in pieces])
+    into = np.arange(len(pieces))  # the piece each one has been joined to
+    out: list[int] = []
+    for k in range(len(pieces)):
+        if out:
+            o = np.array(out)
+            gap = (first[k] - last[o]) / np.maximum(step[o], 1e-6)
+            ok = ((np.abs(level[o] - level[k]) < 0.4 * max(ch, size[k]))
+                  & (np.maximum(size[o], size[k]) < 1.5 * np.minimum(size[o], size[k]))
+                  & (np.abs(step[o] - step[k]) < 0.2 * np.maximum(step[o], step[k]))
+                  & (gap > 0.7) & (gap < np.where(np.minimum(count[o], count[k]) >= 6, 5.3, 3.3))
+                  & (np.abs(gap - np.round(gap)) < 0.3))
+            hits = np.flatnonzero(ok)
+            if len(hits):
+                j = int(o[hits[-1]])
+                into[k] = j
+                last[j] = last[k]
+                count[j] += count[k]
+                continue
+        out.append(k)
+    joined: dict[int, list[np.ndarray]] = {}
+    for k, idx in enumerate(pieces):
+        joined.setdefault(int(into[k]), []).append(idx)
+    return [np.concatenate(parts) for parts in joined.values()]
 
 
 def _rows(marks: np.ndarray) -> list[_Row]:
