@@ -447,7 +447,7 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True, _zoom: float = 1.0) ->
     scale = strip.shape[1] / (c.size[0] * 1.4 + 8)
     blackhat, marks = _marks(strip, c.size[1] * scale * 0.8, 5 if _zoom > 1 else 0)
     rows = _rows(marks)
-    groups = _line_groups(rows)[:4]
+    groups = _line_groups(rows)[:8]
     width = strip.shape[1]
     touching = [r for r in rows if r.left < 0.03 * width or r.right > 0.97 * width]
     if groups:  # the rows of the likeliest MRZ, before they were trimmed
