@@ -8,10 +8,10 @@ Engines are functions from a picture (a numpy array, BGR or grey) to a
   :mod:`~borderdesk.reader.classifier`, trained on the OCR-B font. Each MRZ
   hypothesis (the regions found, 2 or 3 lines, 30/36/44 characters) is read
   and parsed; the first whose check digits all pass wins, else the one that
-  passes most. Where a check fails, the classifier's second choices at the
-  characters it covers are tried: a single change that makes the check (and
-  the composite check) pass is made, never more than one per check and only
-  when it is the only one.
+  passes most. Where a check fails, or passes over two unsure characters, the
+  combinations of the classifier's first and second choices at the characters
+  it covers are parsed, and taken only when exactly one text passes
+  (:func:`_settle`).
 * ``passporteye``: ``passporteye.read_mrz`` (Tesseract with its general English
   model), the peer every benchmark compares against.
 * ``tesseract``: Tesseract in-process (``tesserocr``) on the band our finder

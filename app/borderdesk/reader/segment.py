@@ -12,8 +12,9 @@ every character's place follows from the line's ends. The steps:
 2. :func:`cut` straightens a region, binarises it (Otsu on the black-hat
    image, so uneven light and a tinted background drop out), finds the marks
    (connected components), corrects the remaining skew by the angle that
-   makes the rows sharpest, groups the marks into rows and picks groups of 2
-   or 3 rows of the same length that can be an MRZ.
+   makes the rows sharpest, groups the marks into rows (joining the pieces of
+   a row a glare broke) and picks groups of 2 or 3 rows of the same length
+   that can be an MRZ; tiny print is looked at again enlarged.
 3. Each row is fitted to its characters: a line through their centres (the
    slope may differ from row to row under perspective) and their places along
    it as a grid ``x = x0 + pitch * i (+ a small quadratic term for
