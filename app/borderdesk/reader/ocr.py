@@ -192,20 +192,23 @@ def _settle(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
             document: mrz.Document) -> bool:
     """Settle the checks the classifier's doubts leave open; True if the lines changed.
 
-    A check is open when it fails, or when it passes but covers two or more
-    characters under ``MIN_COVERED_CONFIDENCE`` (two misreads can cancel out
-    in one check digit). Every combination of the first and second choices
-    of its characters whose second choice is at least ``MIN_ALTERNATIVE`` is
-    parsed (the parser's rules, so that a filler for the check digit of
-    empty optional data or a long document number running on into the
-    optional data count as they should); when exactly one text passes that
-    check (or, of several, exactly one passes every check: the composite
-    weighs a date's digits differently), it is the one: if the truth is
-    among the combinations tried, it is this one. Each of those characters' confidence becomes the chance
-    that the truth was among them (the product of their first two choices'
-    probabilities), so that doubt that remains still shows. The changes
-    stand only if every check of the format then passes, the composite
-    included; an open check with no single answer is left as it was.
+    A check is open when it fails, or when it passes but covers characters
+    under ``MIN_COVERED_CONFIDENCE`` (a check digit cannot see G read for 6,
+    and two misreads can cancel out in one). Every combination of the first
+    and second choices of its characters whose second choice is at least
+    ``MIN_ALTERNATIVE`` (of a passing check, its unsure characters only) is
+    parsed, with the parser's rules (a filler for the check digit of empty
+    optional data, a long document number running on into the optional
+    data). When exactly one text passes that check, or of several exactly
+    one passes every check (the composite weighs a date's digits
+    differently), it is the one: if the truth is among the combinations
+    tried, it is this one. Each of those characters' confidence becomes the
+    chance that the truth was among them (the product of their first two
+    choices' probabilities), so that doubt that remains still shows. The
+    changes stand only if every check of the format then passes, the
+    composite included; an open check with no single answer is left as it
+    was (and ``distrust`` refuses the reading). The composite check comes
+    last, over the characters no other check covers.
     """
     layout = LAYOUTS[document.format]
     trial = list(lines)
@@ -213,8 +216,10 @@ def _settle(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
     for name in layout.checks:  # the composite last, over what no other check covers
         places = _places(layout, name)
         failing = getattr(document.checks, name) is False
-        if not failing and sum(conf[i][k] < MIN_COVERED_CONFIDENCE for i, k in places) < 2:
+        if not failing and all(conf[i][k] >= MIN_COVERED_CONFIDENCE for i, k in places):
             continue
+        if not failing:  # its doubts only: characters as sure as MIN_COVERED_CONFIDENCE stand
+            places = [(i, k) for i, k in places if conf[i][k] < MIN_COVERED_CONFIDENCE]
         options = []
         for i, k in places:
             order = np.argsort(probs[i][k])
@@ -519,8 +524,10 @@ MIN_UNVERIFIED_CONFIDENCE = 0.97
 #: The document code's letters: no check covers them and nothing tells a misread one
 #: (a filler read as I makes the unremarkable code PI)
 MIN_CODE_CONFIDENCE = 0.995
-#: Two characters under one check digit both less sure than this may be two misreads
-#: that cancel out (O read for 0 twice at weights 7 and 3 adds 240: the digit still fits)
+#: A character under a check digit less sure than this is not verified by it unless the
+#: check settles it (reader.ocr._settle): the check cannot see some misreads (G for 6,
+#: A for 0: the same value modulo 10), and two can cancel out (O read for 0 twice at
+#: weights 7 and 3 adds 240: the digit still fits)
 MIN_COVERED_CONFIDENCE = 0.9
 
 
@@ -528,9 +535,10 @@ def distrust(reading: Reading, document: mrz.Document,
              min_confidence: float | None = None) -> str:
     """Why ``reading`` (parsed as ``document``) is not to be trusted, or "" if it is.
 
-    Trusted: every check digit passes, the state codes are known ones, and
-    every character no passing check digit covers (names, states, sex) was
-    read with at least ``min_confidence``.
+    Trusted: every check digit passes, the state codes are known ones, every
+    character a check covers was read (or settled) with at least
+    ``MIN_COVERED_CONFIDENCE``, and every character no passing check digit
+    covers (names, states, sex) was read with at least ``min_confidence``.
     """
     if not document.valid:
         return "the check digits fail (" + ", ".join(
@@ -542,8 +550,8 @@ def distrust(reading: Reading, document: mrz.Document,
     for name in layout.checks:
         doubtful = [(i, k) for i, k in _places(layout, name)
                     if reading.confidence[i][k] < MIN_COVERED_CONFIDENCE]
-        if len(doubtful) >= 2:  # two misreads can cancel out in one check digit (00 / OO)
-            return (f"{len(doubtful)} unsure characters under the {name.replace('_', ' ')} "
+        if doubtful:  # a misread the check cannot see, or two that cancel out (00 / OO)
+            return (f"{len(doubtful)} unsure character(s) under the {name.replace('_', ' ')} "
                     f"check digit; check them against the document")
     if min_confidence is None:
         min_confidence = MIN_UNVERIFIED_CONFIDENCE
