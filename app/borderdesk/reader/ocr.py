@@ -42,7 +42,7 @@ from .. import mrz
 from ..mrz import countries
 from ..mrz.formats import LAYOUTS, Layout
 from . import classifier, segment
-from .agreement import verified
+from .agreement import MIN_COVERED_CONFIDENCE, check_places, verified
 from .reading import Reading
 
 ENGINE_NAMES = ("borderdesk", "passporteye", "tesseract")
@@ -170,18 +170,6 @@ def _parse(lines: list[str]) -> mrz.Document | None:
         return None
 
 
-def _places(layout: Layout, name: str) -> list[tuple[int, int]]:
-    """The (line, position) of the characters the check ``name`` covers, its digit included;
-    for the composite check, only those no other check covers (the optional data)."""
-    def covered(rule) -> list[tuple[int, int]]:
-        return [(span.line, k) for span in (*rule.covers, rule.digit)
-                for k in range(span.start, span.end)]
-    if name != "composite":
-        return covered(layout.checks[name])
-    others = {p for other in layout.checks if other != name for p in covered(layout.checks[other])}
-    return [p for p in covered(layout.checks[name]) if p not in others]
-
-
 #: a classifier's choice less likely than this is not tried in a repair
 MIN_ALTERNATIVE = 0.02
 #: at most this many unsure characters under one check digit are tried together (2**n parses)
@@ -214,7 +202,7 @@ def _settle(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
     trial = list(lines)
     settled: dict[tuple[int, int], float] = {}
     for name in layout.checks:  # the composite last, over what no other check covers
-        places = _places(layout, name)
+        places = check_places(layout, name)
         failing = getattr(document.checks, name) is False
         if not failing and all(conf[i][k] >= MIN_COVERED_CONFIDENCE for i, k in places):
             continue
@@ -524,11 +512,6 @@ MIN_UNVERIFIED_CONFIDENCE = 0.97
 #: The document code's letters: no check covers them and nothing tells a misread one
 #: (a filler read as I makes the unremarkable code PI)
 MIN_CODE_CONFIDENCE = 0.995
-#: A character under a check digit less sure than this is not verified by it unless the
-#: check settles it (reader.ocr._settle): the check cannot see some misreads (G for 6,
-#: A for 0: the same value modulo 10), and two can cancel out (O read for 0 twice at
-#: weights 7 and 3 adds 240: the digit still fits)
-MIN_COVERED_CONFIDENCE = 0.9
 
 
 def distrust(reading: Reading, document: mrz.Document,
@@ -548,7 +531,7 @@ def distrust(reading: Reading, document: mrz.Document,
         return f"{unknown[0]}; check it against the document"
     layout = LAYOUTS[document.format]
     for name in layout.checks:
-        doubtful = [(i, k) for i, k in _places(layout, name)
+        doubtful = [(i, k) for i, k in check_places(layout, name)
                     if reading.confidence[i][k] < MIN_COVERED_CONFIDENCE]
         if doubtful:  # a misread the check cannot see, or two that cancel out (00 / OO)
             return (f"{len(doubtful)} unsure character(s) under the {name.replace('_', ' ')} "
