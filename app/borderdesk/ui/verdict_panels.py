@@ -175,7 +175,7 @@ class PossibleMatchPanel(QFrame):
     def show_verdict(self, verdict: Verdict) -> None:
         match = verdict.matches[0]
         self.summary.setText(_match_summary(match))
-        self.reasons.setText("; ".join(match.reasons))
+        self.reasons.setText(texts.reasons_text(match.reasons))
         self.table.show_rows(verdict, match)
 
     def key(self, key: int) -> bool:
@@ -265,7 +265,7 @@ class HitPanel(QFrame):
         self.lists.setText(_match_summary(match))
         self.action.setText(t("Verdict", "Action: {action}").format(
             action=match.action or t("Verdict", "refer to secondary inspection")))
-        self.reasons.setText("; ".join(match.reasons))
+        self.reasons.setText(texts.reasons_text(match.reasons))
         self.table.show_rows(verdict, match)
         others = [m for m in verdict.matches if m is not match]
         self.others.setText(t("Verdict", "Also: {matches}").format(

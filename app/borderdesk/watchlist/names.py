@@ -84,6 +84,7 @@ from itertools import combinations
 from rapidfuzz.distance import OSA
 
 from .arabic_names import ARABIC_NAMES
+from .reasons import Reason
 from .translit import german_cyrillic, has_cyrillic, latin_words
 
 # Filiation particles and articles: kept for display, never a word of their own.
@@ -495,38 +496,40 @@ class NameComparison:
         their family name and their father's name), and needs a birth date to back it."""
         return self.keys_missing > 0
 
-    def describe(self) -> str:
-        """The name part of the reasons, in words."""
+    def describe(self) -> Reason:
+        """The name part of the reasons (:mod:`.reasons`)."""
         query, record = self.query, self.record
         strong = [p for p in self.pairs if p[2] >= TOKEN_MATCH]
         if not strong:
-            return "names differ"
+            return Reason("names-differ")
         q_roles = {query.roles[i] for i, _, _ in strong}
         all_surname = all(query.roles[i] != "s" or any(i == p[0] for p in strong)
                           for i in range(self.query_words))
         has_given = "g" in query.roles
         given_hit = "g" in q_roles
         if "s" in query.roles and all_surname and (given_hit or not has_given):
-            text = "surname and given names match" if given_hit else "surname matches"
+            code = "name-full" if given_hit else "name-surname"
         elif "s" in query.roles and all_surname:
-            text = "surname matches; given names differ"
+            code = "name-surname-not-given"
         elif given_hit and "s" in query.roles:
-            text = "given names match; surname differs in part"
+            code = "name-given-not-surname"
         else:
-            text = "name matches"
+            code = "name-some"
         notes = []
         if any(query.roles[i] in "sg" and record.roles[j] in "sg" and
                query.roles[i] != record.roles[j] for i, j, _ in strong):
-            notes.append("in another order")
+            notes.append(Reason("note-order"))
         if any(s < 1.0 for _, _, s in self.pairs):
-            notes.append("with spelling variants")
+            notes.append(Reason("note-spelling"))
         if len(strong) < len(self.pairs):
-            notes.append("a name spelt quite differently")
+            notes.append(Reason("note-weak-word"))
         if self.record_words > len(self.pairs) or self.query_words > len(self.pairs):
-            notes.append("a name missing" if not query.truncated else "truncated in the MRZ")
+            notes.append(Reason("note-missing" if not query.truncated else "note-truncated"))
         if any(i not in {p[1] for p in strong} for i in key_words(record)):
-            notes.append("the list's surname or first given name not on the document")
-        return text + (" (" + ", ".join(notes) + ")" if notes else "")
+            notes.append(Reason("note-key-missing"))
+        if notes:
+            return Reason("name-notes", name=Reason(code), notes=tuple(notes))
+        return Reason(code)
 
 
 
