@@ -83,7 +83,7 @@ from itertools import combinations
 
 from rapidfuzz.distance import OSA
 
-from .arabic_names import ARABIC_NAMES
+from .arabic_names import ARABIC_NAMES, SHARED_SPELLINGS
 from .reasons import Reason
 from .translit import german_cyrillic, has_cyrillic, latin_words
 
@@ -612,6 +612,21 @@ def _merges(name: PreparedName) -> list[PreparedName]:
 # letters apart; vowels alone (MALIK, MALEK) are how transliterations differ.
 KNOWN_NAMES = frozenset(fold(latin) for latin in ARABIC_NAMES.values() if latin.isalpha())
 DISTINCT_NAMES = 0.6  # what two different known names are at most: a weak pair
+_SHARED = frozenset(frozenset((fold(a), fold(b))) for group in SHARED_SPELLINGS
+                    for a, b in combinations(group, 2))
+
+
+def distinct_known_names(a: str, b: str, written_a: str = "", written_b: str = "") -> bool:
+    """Whether two folded words are the usual spellings of two different common Arabic
+    names (:mod:`.arabic_names`), not one name misspelt: KHALED and KHALIL (other
+    consonants); HASSAN and HOUSSEIN, OMAR and AMMAR, AHMED and HAMID (the same
+    consonants in Latin letters, the vowels more than one typo apart as written). One
+    typo apart with the same consonants (SALEM and SALIM, SAID and SAAD) may be a typo
+    of either: not told apart. Nor are the spellings passports print for either name
+    (MALIK and MALEK)."""
+    if a == b or a not in KNOWN_NAMES or b not in KNOWN_NAMES or frozenset((a, b)) in _SHARED:
+        return False
+    return skeleton(a) != skeleton(b) or OSA.distance(written_a or a, written_b or b) > 1
 
 
 @lru_cache(maxsize=1 << 14)
@@ -645,8 +660,8 @@ def _compare(query: PreparedName, record: PreparedName) -> NameComparison:
             sim = 1.0 if qw == rw else word_similarity(qw, rw, qa or r_letters[j])
             if sim < TOKEN_MATCH and _one_typo_as_written(q_spelt[i], r_spelt[j]):
                 sim = 0.8  # the typo broke a digraph (RACIHD, CPERIF): fold made it two
-            if (sim < 1.0 and qw in KNOWN_NAMES and rw in KNOWN_NAMES
-                    and not (qa or r_letters[j]) and query.skeletons[i] != record.skeletons[j]):
+            if sim < 1.0 and not (qa or r_letters[j]) and distinct_known_names(
+                    qw, rw, q_spelt[i], r_spelt[j]):
                 sim = min(sim, DISTINCT_NAMES)
             if sim < 1.0:
                 if len(qw) == 1 and rw.startswith(qw):
