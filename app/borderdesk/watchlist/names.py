@@ -111,6 +111,7 @@ _COMPOUND = {"DIN": "EDIN", "EDIN": "EDIN", "UDIN": "EDIN", "ADIN": "EDIN", "ALA
              "ULA": "ALA", "ELA": "ALA"}
 
 TOKEN_MATCH = 0.75  # least similarity at which two words count as the same name
+EGYPTIAN_G = 0.95  # G written for ج (GAMAL for JAMAL): a spelling, not quite the same letters
 
 _ABD = re.compile(r"^ABD[AEIOU]{1,2}(?:L|(?=([TDRZSN])\1))(?=[A-Z]{2})")
 _BIN = re.compile(r"^(?:BIN|IBN)(?=[A-Z]{3})")
@@ -448,6 +449,14 @@ def word_similarity(a: str, b: str, letters: bool = False, depth: int = 0) -> fl
         fa, fb = fold(a), fold(b)
         if (fa, fb) != (a, b):
             sim = max(sim, word_similarity(fa, fb, True, 1))
+    if depth == 0 and sim < TOKEN_MATCH and ("G" in a and "J" in b or "J" in a and "G" in b):
+        # Egypt and Yemen write ج as G (GAMAL, NAGIB, RAGAB): JAMAL, DJAMEL elsewhere.
+        # Then the same consonants, one vowel off at most: GAMAL is JAMEL, not JALAL
+        # nor JAMILA.
+        ja, jb = a.replace("G", "J"), b.replace("G", "J")
+        if (skeleton(ja) == skeleton(jb) and OSA.distance(ja, jb) <= 1
+                and not distinct_known_names(ja, jb)):
+            sim = max(sim, EGYPTIAN_G * word_similarity(ja, jb, letters, 1))
     # BENALI against ALI; not BENAHMED against AITAHMED (two families).
     prefix_a = _glued_prefix(a)
     prefix_b = _glued_prefix(b)

@@ -60,6 +60,10 @@ EDGE = 0.78
 EDGE_UNBACKED = 0.06
 NATIONALITY_SAME = 0.02
 NATIONALITY_DIFFERS = -0.08
+# With no birth date to compare (none on the list or the document), a nationality that
+# differs is the one piece of evidence beside the name, and it says another person: it
+# weighs more (logic-v2 takes 0.2 off for it, birth date or not).
+NATIONALITY_DIFFERS_UNDATED = -0.12
 SEX_DIFFERS = -0.35
 
 
@@ -211,7 +215,7 @@ def score_person(query: PersonQuery, record: PreparedPerson, config
             score += NATIONALITY_SAME
             reasons.append(Reason("nationality-same"))
         else:
-            score += NATIONALITY_DIFFERS
+            score += NATIONALITY_DIFFERS_UNDATED if outcome == "unknown" else NATIONALITY_DIFFERS
             reasons.append(Reason("nationality-differs", nationality=record.nationality))
     if query.sex in ("M", "F") and record.sex in ("M", "F") and query.sex != record.sex:
         score += SEX_DIFFERS
