@@ -144,3 +144,8 @@ def test_the_reasons_are_in_the_officer_s_language(qtbot, make_window, demo_list
     window.languages.install("en")
     window.check.hit.show_verdict(verdict)
     assert plain(window.check.hit.reasons) == english
+    # The hit log keeps the codes: the review screen words them in its own language.
+    from borderdesk.desk.verdict import reasons_of
+    logged = window.controller.desk.hits.hit(verdict.hit_id).matches[0]
+    again = reasons_of(logged["reason_codes"], logged["reasons"])
+    assert [r.code for r in again] == [r.code for r in verdict.matches[0].reasons]
