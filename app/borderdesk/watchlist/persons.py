@@ -51,7 +51,7 @@ BIRTH_ADJUST = {
 }
 # Birth date outcomes that back a name lacking a surname or first given name of either
 # side (NameComparison.lacks_key_name): without one of them such a name costs UNBACKED.
-BACKING = frozenset({"exact", "swapped", "month", "year_only"})
+BACKING = frozenset({"exact", "swapped", "month"})
 UNBACKED = 0.2
 # A surname or first given name of the document matched only at the edge of what counts
 # (a typo on top of a spelling variant: KARIM and KASSEM, DJAMEL and DJALAL) is a guess:
