@@ -259,6 +259,8 @@ def test_a_typo_that_breaks_a_digraph_is_one_typo():
 @pytest.mark.parametrize("typed, listed", [
     (("MADANI", "BSAHIR"), ("MEDANI", "BACHIR")),  # broken digraph: skeleton two edits off
     (("SMIRNOVA", "IUIA"), ("Смирнова", "Юлия")),  # a word of vowels only
+    (("HALABR", "HAFIZ"), ("HALABI", "HAFED")),  # a consonant off in each word
+    (("BUHKARI", "MEPIEM"), ("BUKHARI", "MERIEM")),
 ])
 def test_candidate_keys_survive_a_typo_that_breaks_a_word(typed, listed):
     query = candidate_keys(prepare_name(*typed), query=True)

@@ -361,9 +361,11 @@ def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
         # Only between the key words (the surname, the first given name): few keys more.
         if na in key_set and nb in key_set:
             if len(sa) >= 3 and lb:
-                keys.add(f"f:{sa}|{lb}")
+                keys.update(f"f:{x}|{lb}" for x in (_neighbours(sa) if query else (sa,))
+                            if len(x) >= 3)
             if len(sb) >= 3 and la:
-                keys.add(f"f:{sb}|{la}")
+                keys.update(f"f:{y}|{la}" for y in (_neighbours(sb) if query else (sb,))
+                            if len(y) >= 3)
         if len(sb) <= 2:
             keys.add(f"i:{sa}|{fb}")
         if len(sa) <= 2:
