@@ -149,3 +149,11 @@ def test_the_reasons_are_in_the_officer_s_language(qtbot, make_window, demo_list
     logged = window.controller.desk.hits.hit(verdict.hit_id).matches[0]
     again = reasons_of(logged["reason_codes"], logged["reasons"])
     assert [r.code for r in again] == [r.code for r in verdict.matches[0].reasons]
+
+
+def test_a_stolen_document_s_status_is_in_the_officer_s_language(qtbot, make_window, demo_lists):
+    window = make_window(kiosk=False, language="fr")
+    sign_in(qtbot, window)
+    verdict = submit(qtbot, window, demo_lists["hit"])
+    assert verdict.matches[0].category == "stolen"
+    assert "volé" in plain(window.check.hit.lists) and "volé" in plain(window.check.hit.reasons)

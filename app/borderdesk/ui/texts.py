@@ -160,3 +160,12 @@ def reasons_text(reasons) -> str:
     """A match's reasons, each in the officer's language, in one line."""
     return QCoreApplication.translate(Reason.CONTEXT, Reason.JOIN).join(
         reason_words(r) for r in reasons)
+
+
+def document_status(status: str) -> str:
+    """A listed document's status (stolen, lost, revoked, invalidated) in the officer's
+    language: the same words as in the reasons; another status as the list gives it."""
+    try:
+        return reason_words(Reason(f"status-{status}"))
+    except KeyError:
+        return status

@@ -137,8 +137,9 @@ def partial_date_short(iso: str) -> str:
 def _match_summary(match) -> str:
     parts = [t("Verdict", "List {list}, record {record}").format(
         list=match.list, record=match.record_id)]
-    if match.category:
-        parts.append(match.category)
+    if match.category:  # a person list's category is the publisher's word; a status is ours
+        parts.append(texts.document_status(match.category) if match.kind == "document"
+                     else match.category)
     parts.append(t("Verdict", "score {score}").format(score=f"{match.score:.2f}"))
     return " · ".join(f"{FSI}{part}{PDI}" for part in parts)
 
