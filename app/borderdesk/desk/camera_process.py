@@ -44,6 +44,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -70,6 +71,9 @@ PREVIEW_BYTES = PREVIEW_BOX[0] * PREVIEW_BOX[1] * 4
 BAND_HOLD = 2.0  # seconds a band stays outlined when no frame is read meanwhile (a stalled OCR)
 STOP_SECONDS = 2.0  # a child not gone this long after a stop is terminated
 RESTART_SECONDS = 0.5  # the first wait before a child that died is started again; doubles
+# The child's niceness over the desk's: on a busy machine the CPU goes to the screens first and
+# the OCR takes what is left (tests/bench/bench_event_loop.py).
+CHILD_NICE = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +189,7 @@ class CameraProcess:
         parent_end, child_end = self._context.Pipe()
         process = self._context.Process(
             target=_child_main, name="borderdesk-camera", daemon=True,
-            args=(child_end, self.config, self.engine, self._buffer))
+            args=(child_end, self.config, self.engine, self._buffer, CHILD_NICE))
         process.start()
         child_end.close()
         with self._send_lock:
@@ -275,8 +279,10 @@ class _PipeLog(logging.Handler):
             self.handleError(record)
 
 
-def _child_main(conn, config: CameraSection, engine: Engine | None, buffer) -> None:
+def _child_main(conn, config: CameraSection, engine: Engine | None, buffer, nice: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C is the parent's to act on
+    if nice:  # before any thread starts: on Linux a thread's priority is its own
+        os.nice(nice)
     link = _Link(conn)
     root = logging.getLogger()
     root.handlers[:] = [_PipeLog(link)]
