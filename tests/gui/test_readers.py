@@ -250,6 +250,17 @@ def test_quitting_while_the_camera_reads_leaves_nothing_running(qtbot, make_wind
     window.controller.close()  # what the application does after its event loop: again, safely
 
 
+def test_without_a_camera_its_pane_says_nothing_of_a_scanner_read(qtbot, window):
+    """No picture, no "Read" in green under it: the scanner read the document, not the camera."""
+    sign_in(qtbot, window)
+    view = window.check.camera
+    assert view.image is None and "No camera" in view.placeholder
+    verdict = submit(qtbot, window, TD3_CLEAR)
+    assert str(verdict.level) == "CLEAR" and window.controller.flow.phase is Phase.SHOWING
+    assert view.state == "off" and view.message == ""
+    assert "No camera" in view.placeholder
+
+
 def test_a_desk_without_an_ocr_engine_says_the_camera_cannot_read(qtbot, make_window, data_dir,
                                                                   recording):
     configure(data_dir, "")
