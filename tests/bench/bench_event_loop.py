@@ -7,14 +7,17 @@ other, each check running in the "checks" worker lane while the window
 shows the verdict (and, when the demo data is there, with the demo lists,
 hits and their dispositions, and the hit log on disk).
 
-Meanwhile the camera worker runs on the demo's recording
-(``resources/demo/camera``, replayed in a loop in real time at 10 frames a
-second): its preview painted on the check screen at up to 15 frames a
-second, every frame through the gate, the OCR engine and the agreement in
-the worker, and what it reads checked through the same flow. The engine is
-the desk's own (``borderdesk.reader.read_frame``) when it is installed, else a
-stand-in that does an OCR's weight of OpenCV work on each frame and reads
-nothing (``--camera standin``; ``--camera off`` leaves the camera out).
+Meanwhile the camera runs on the demo's recording (``resources/demo/camera``,
+replayed in a loop in real time at 10 frames a second): its preview painted
+on the check screen at up to 15 frames a second, every frame through the
+gate, the OCR engine and the agreement in the camera's own process
+(``borderdesk.desk.camera_process``), and what it reads checked through the
+same flow. The engine is the desk's own (``borderdesk.reader.read_frame``)
+when it is installed, else a stand-in that does an OCR's weight of OpenCV
+work on each frame and reads nothing (``--camera standin``; ``--camera off``
+leaves the camera out). ``--camera-in thread`` runs the same camera code in a
+thread of the desk's own process instead, as the desk did before, sharing the
+interpreter lock with the GUI thread: the figure to compare with.
 
 A probe timer fires every 2 ms on the GUI thread; a stall is the time by
 which a tick came late. One document in ten is on the demo lists (a HIT or a
@@ -23,6 +26,7 @@ POSSIBLE MATCH, logged and disposed of, so the hit log writes to disk). Beside i
 would. Run:
 
     .venv/bin/python tests/bench/bench_event_loop.py [--checks N] [--camera real|standin|off]
+        [--camera-in process|thread]
 """
 
 from __future__ import annotations
@@ -101,6 +105,50 @@ def standin_engine(image):
     return None
 
 
+class ThreadContext:
+    """The camera's "process" as a thread of the desk's own (``--camera-in thread``)."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+        self.spawn = multiprocessing.get_context("spawn")
+
+    def Pipe(self):  # noqa: N802 (multiprocessing's names)
+        parent, child = self.spawn.Pipe()
+
+        class Shared:  # the parent closes its copy of the child's end: here there is one
+            conn = child
+
+            def close(self):
+                pass
+        return parent, Shared()
+
+    def RawArray(self, *args):  # noqa: N802
+        return self.spawn.RawArray(*args)
+
+    def Process(self, target, name, daemon, args):  # noqa: N802
+        import threading
+        from borderdesk.desk import camera_process as cp
+        shared, config, engine, buffer, _nice = args  # the child's set-up (signals, log) skipped
+        conn = shared.conn
+
+        class InThread(threading.Thread):
+            pid = os.getpid()
+            exitcode = None
+
+            def run(self):
+                try:
+                    cp._Reader(cp._Link(conn), config, engine, buffer).run()
+                finally:
+                    self.exitcode = 0
+                    conn.close()
+
+            def terminate(self):
+                pass
+
+            kill = terminate
+        return InThread(name=name, daemon=True)
+
+
 def pump_until(app, condition, timeout: float) -> None:
     end = time.perf_counter() + timeout
     while not condition():
@@ -110,7 +158,7 @@ def pump_until(app, condition, timeout: float) -> None:
         time.sleep(0.0005)
 
 
-def run(checks: int, camera: str) -> None:
+def run(checks: int, camera: str, camera_in: str = "process") -> None:
     home = Path(tempfile.mkdtemp(prefix="bench-desk-"))
     os.environ["BORDERDESK_HOME"] = str(home)
     os.environ["BORDERDESK_CONFIG"] = str(home / "no-system-config.toml")
@@ -133,6 +181,9 @@ def run(checks: int, camera: str) -> None:
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from borderdesk.ui.app import build
+    if camera_in == "thread":
+        from borderdesk.desk.camera_process import CameraProcess
+        CameraProcess.context = ThreadContext()
     window = build(config, StartOptions(kiosk=False, language="en"))
     window.show_for_mode()
     controller = window.controller
@@ -214,7 +265,8 @@ def run(checks: int, camera: str) -> None:
         print("camera: off")
     else:
         engine = "borderdesk.reader.read_frame" if camera == "real" else "stand-in (reads nothing)"
-        print(f"camera worker on the demo recording, engine {engine}: {shown} preview frames "
+        print(f"camera in a {camera_in} of its own on the demo recording, engine {engine}: "
+              f"{shown} preview frames "
               f"shown ({shown / elapsed:.1f}/s, {banded} with the band outlined), "
               f"{read} documents read from the camera during the stream; camera states "
               f"{sorted(set(camera_states))}")
@@ -238,8 +290,11 @@ def main() -> None:
         here = "standin"
     parser.add_argument("--camera", choices=("real", "standin", "off"), default=here,
                         help="the camera worker's OCR engine (default: the real one if installed)")
+    parser.add_argument("--camera-in", choices=("process", "thread"), default="process",
+                        help="where the camera's OCR runs: its own process (the desk's way) or "
+                             "a thread of the desk's process (the way before, to compare)")
     args = parser.parse_args()
-    run(args.checks, args.camera)
+    run(args.checks, args.camera, args.camera_in)
 
 
 if __name__ == "__main__":

@@ -113,10 +113,12 @@ def preview_size(shape: tuple[int, ...]) -> tuple[int, int]:
 class CameraProcess:
     """The camera's reading in a child process; its events in the parent (see the module)."""
 
+    context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
+
     def __init__(self, config: CameraSection, engine: Engine | None = None) -> None:
         self.config = config
         self.engine = engine  # None: the desk's own ([camera] ocr_engine), loaded in the child
-        self._context = multiprocessing.get_context("spawn")
+        self._context = self.context
         self._buffer = None  # the preview's shared memory, made with the first child
         self._stopping = threading.Event()
         self._send_lock = threading.Lock()
