@@ -22,9 +22,10 @@ crosses back:
   device or engine failure); :meth:`CameraProcess.events` ends after it.
 
 The child is started with the ``spawn`` method (never ``fork``: the parent has
-Qt's threads), restarted after a back-off if it dies (killed, crashed),
-and ends by itself when the parent goes away (its pipe closes). How a face
-drives it::
+Qt's threads), runs :data:`CHILD_NICE` steps nicer than the desk (on a busy
+machine the CPU goes to the screens first), is restarted after a back-off if
+it dies (killed, crashed), and ends by itself when the parent goes away (its
+pipe closes). Its log records go to the parent's log. How a face drives it::
 
     camera = CameraProcess(config.camera)        # engine: None for the desk's own
     for event in camera.events():                # in a worker thread; ends after
