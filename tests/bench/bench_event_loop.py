@@ -21,9 +21,9 @@ interpreter lock with the GUI thread: the figure to compare with.
 
 A probe timer fires every 2 ms on the GUI thread; a stall is the time by
 which a tick came late. One document in ten is on the demo lists (a HIT or a
-POSSIBLE MATCH, logged and disposed of, so the hit log writes to disk). Beside it, the naive way: the same stream with
-``Desk.check`` called on the GUI thread itself, as a desk without workers
-would. Run:
+POSSIBLE MATCH, logged and disposed of, so the hit log writes to disk).
+Beside it, the naive way: the same stream with ``Desk.check`` called on the
+GUI thread itself, as a desk without workers would. Run:
 
     .venv/bin/python tests/bench/bench_event_loop.py [--checks N] [--camera real|standin|off]
         [--camera-in process|thread]
