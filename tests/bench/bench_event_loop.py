@@ -64,7 +64,14 @@ def documents(count: int) -> list[str]:
 
 
 class Probe:
-    """Ticks every PROBE_MS on the GUI thread; records how late each tick came."""
+    """Ticks every PROBE_MS on the GUI thread; records how late each tick came.
+
+    Where Linux says so (``/proc/thread-self/schedstat``), it also records how
+    long the GUI thread waited for a CPU meanwhile, runnable but not run: on a
+    busy machine a stall is often that, the machine's load and not the desk's
+    doing. A tick's lateness less that wait is the desk's own part (its work
+    on the GUI thread, and waits on the interpreter lock).
+    """
 
     def __init__(self) -> None:
         from PySide6.QtCore import Qt, QTimer
@@ -73,11 +80,24 @@ class Probe:
         self.timer.setInterval(PROBE_MS)
         self.timer.timeout.connect(self._tick)
         self.late: list[float] = []
+        self.own: list[float] = []  # lateness less the wait for a CPU
         self._last = None
+        self._queued = None
+
+    @staticmethod
+    def _runqueue_ms() -> float | None:
+        """The GUI thread's time spent waiting for a CPU so far, or None where unknown."""
+        try:
+            with open("/proc/thread-self/schedstat") as stat:
+                return int(stat.read().split()[1]) / 1e6
+        except (OSError, IndexError, ValueError):
+            return None
 
     def start(self) -> None:
         self.late.clear()
+        self.own.clear()
         self._last = time.perf_counter()
+        self._queued = self._runqueue_ms()
         self.timer.start()
 
     def stop(self) -> None:
@@ -85,13 +105,20 @@ class Probe:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.late.append(max(0.0, (now - self._last) * 1000 - PROBE_MS))
-        self._last = now
+        queued = self._runqueue_ms()
+        late = max(0.0, (now - self._last) * 1000 - PROBE_MS)
+        self.late.append(late)
+        if queued is not None and self._queued is not None:
+            self.own.append(max(0.0, late - (queued - self._queued)))
+        self._last, self._queued = now, queued
 
     def figures(self) -> dict:
         late = sorted(self.late)
+        own = sorted(self.own)
         return {"max_ms": late[-1], "p99_ms": late[int(len(late) * 0.99)],
-                "median_ms": statistics.median(late), "ticks": len(late)}
+                "median_ms": statistics.median(late), "ticks": len(late),
+                "own_max_ms": own[-1] if own else None,
+                "own_p99_ms": own[int(len(own) * 0.99)] if own else None}
 
 
 def standin_engine(image):
@@ -270,11 +297,17 @@ def run(checks: int, camera: str, camera_in: str = "process") -> None:
               f"shown ({shown / elapsed:.1f}/s, {banded} with the band outlined), "
               f"{read} documents read from the camera during the stream; camera states "
               f"{sorted(set(camera_states))}")
-    print(f"{'':28}{'max ms':>10}{'p99 ms':>10}{'median ms':>11}{'checks/s':>10}")
-    print(f"{'borderdesk (worker lanes)':28}{workers['max_ms']:>10.1f}{workers['p99_ms']:>10.1f}"
-          f"{workers['median_ms']:>11.2f}{checks / elapsed:>10.0f}")
-    print(f"{'naive (check on GUI thread)':28}{naive['max_ms']:>10.1f}{naive['p99_ms']:>10.1f}"
-          f"{naive['median_ms']:>11.2f}{checks / naive_elapsed:>10.0f}")
+    own = workers["own_max_ms"] is not None
+    print(f"{'':28}{'max ms':>10}{'p99 ms':>10}{'median ms':>11}{'checks/s':>10}"
+          + (f"{'own max':>10}{'own p99':>10}" if own else ""))
+    for name, f, took in (("borderdesk (worker lanes)", workers, elapsed),
+                          ("naive (check on GUI thread)", naive, naive_elapsed)):
+        print(f"{name:28}{f['max_ms']:>10.1f}{f['p99_ms']:>10.1f}{f['median_ms']:>11.2f}"
+              f"{checks / took:>10.0f}"
+              + (f"{f['own_max_ms']:>10.1f}{f['own_p99_ms']:>10.1f}" if own else ""))
+    if own:
+        print("own: the stall less the GUI thread's wait for a CPU (the machine's load; "
+              "from /proc/thread-self/schedstat)")
     verdict = "PASS" if workers["max_ms"] < TARGET_MS else "FAIL"
     print(f"target: longest stall under {TARGET_MS:.0f} ms: {verdict}")
 
