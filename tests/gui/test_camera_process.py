@@ -54,7 +54,8 @@ def camera(qtbot, desk_config, data_dir, tmp_path):
     worker.wait(5000)
 
 
-def test_the_camera_reads_in_a_process_of_its_own_and_stops_with_nothing_left(qtbot, camera):
+def test_the_camera_reads_in_a_process_of_its_own_and_stops_with_nothing_left(qtbot, camera,
+                                                                             caplog):
     camera.start()
     qtbot.waitUntil(lambda: bool(camera.said["document"]), timeout=15000)
     reading = camera.said["document"][0]
@@ -70,7 +71,8 @@ def test_the_camera_reads_in_a_process_of_its_own_and_stops_with_nothing_left(qt
     started = time.monotonic()
     camera.request_stop()
     assert camera.wait(5000)
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 3.0
+    assert "did not end in time" not in caplog.text  # it ended by itself, not terminated
     assert not alive(process.pid) and not camera_processes()
     # The replay's last word, on its way to the GUI thread: stopped.
     qtbot.waitUntil(lambda: camera.said["state"][-1][0] == "off", timeout=2000)
