@@ -69,8 +69,9 @@ class Probe:
     Where Linux says so (``/proc/thread-self/schedstat``), it also records how
     long the GUI thread waited for a CPU meanwhile, runnable but not run: on a
     busy machine a stall is often that, the machine's load and not the desk's
-    doing. A tick's lateness less that wait is the desk's own part (its work
-    on the GUI thread, and waits on the interpreter lock).
+    doing. A tick's lateness less that wait is the desk's own part: its work
+    on the GUI thread, and its waits on the interpreter lock (a worker thread
+    holding it may be the one waiting for a CPU, so load still shows there).
     """
 
     def __init__(self) -> None:
@@ -306,8 +307,9 @@ def run(checks: int, camera: str, camera_in: str = "process") -> None:
               f"{checks / took:>10.0f}"
               + (f"{f['own_max_ms']:>10.1f}{f['own_p99_ms']:>10.1f}" if own else ""))
     if own:
-        print("own: the stall less the GUI thread's wait for a CPU (the machine's load; "
-              "from /proc/thread-self/schedstat)")
+        print("own: the stall less the GUI thread's own wait for a CPU (from "
+              "/proc/thread-self/schedstat); it still holds waits on the interpreter lock, "
+              "whose holder may itself be waiting for a CPU")
     verdict = "PASS" if workers["max_ms"] < TARGET_MS else "FAIL"
     print(f"target: longest stall under {TARGET_MS:.0f} ms: {verdict}")
 
