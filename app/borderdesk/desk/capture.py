@@ -102,8 +102,8 @@ class NoEngine(CameraError):
 def default_engine(name: str = "borderdesk") -> Engine:
     """The OCR engine called ``name`` (``[camera] ocr_engine``); :class:`NoEngine` without it.
 
-    Loaded when asked for (the engine loads its model), so call it in the
-    camera's worker, not where the desk starts.
+    Loaded when asked for (the engine loads its model), so call it where the
+    camera reads (its own process, :mod:`.camera_process`), not where the desk starts.
     """
     try:
         from ..reader import ocr
