@@ -1,5 +1,6 @@
 """The camera's process, without Qt: no process without a camera, none left behind."""
 
+import select
 import subprocess
 import sys
 import textwrap
@@ -55,6 +56,8 @@ def test_the_camera_process_ends_when_the_desk_dies(tmp_path):
                     time.sleep(60)
         """)], stdout=subprocess.PIPE, text=True)
     try:
+        ready, _, _ = select.select([desk.stdout], [], [], 60)
+        assert ready, "the desk's camera showed no picture within a minute"
         child = int(desk.stdout.readline())
         assert alive(child)
     finally:
