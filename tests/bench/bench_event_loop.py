@@ -32,10 +32,12 @@ GUI thread itself, as a desk without workers would. Run:
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -177,6 +179,27 @@ class ThreadContext:
         return InThread(name=name, daemon=True)
 
 
+def cpu_ms() -> dict:
+    """CPU time so far (ms) of the desk's GUI thread, of its other threads, and of its
+    camera's process (Linux: /proc), to see where the camera's work is done."""
+    tick = 1000 / os.sysconf("SC_CLK_TCK")
+
+    def used(path):
+        try:
+            with open(path) as stat:
+                fields = stat.read().rsplit(") ", 1)[1].split()
+        except (OSError, IndexError):
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) * tick
+
+    gui = used(f"/proc/self/task/{threading.main_thread().native_id}/stat")
+    out = {"gui": gui, "other threads": used("/proc/self/stat") - gui, "camera process": 0.0}
+    for child in multiprocessing.active_children():
+        if child.name == "borderdesk-camera":
+            out["camera process"] += used(f"/proc/{child.pid}/stat")
+    return out
+
+
 def pump_until(app, condition, timeout: float) -> None:
     end = time.perf_counter() + timeout
     while not condition():
@@ -253,11 +276,13 @@ def run(checks: int, camera: str, camera_in: str = "process") -> None:
     stream(texts[:5])  # warm up: imports, first paint, files opened
     verdicts.clear()
     shown_before, read_before = len(previews), len(camera_docs)
+    cpu_before = cpu_ms()
     probe.start()
     started = time.perf_counter()
     stream(texts)
     pump_until(app, lambda: controller.runner.pending == 0, 10)
     elapsed = time.perf_counter() - started
+    cpu = {k: v - cpu_before[k] for k, v in cpu_ms().items()}
     probe.stop()
     workers = probe.figures()
     import gc
@@ -302,6 +327,8 @@ def run(checks: int, camera: str, camera_in: str = "process") -> None:
               f"shown ({shown / elapsed:.1f}/s, {banded} with the band outlined), "
               f"{read} documents read from the camera during the stream; camera states "
               f"{sorted(set(camera_states))}")
+    print(f"CPU during the stream ({elapsed:.1f} s): "
+          + ", ".join(f"{k} {v:.0f} ms" for k, v in cpu.items()))
     own = workers["own_max_ms"] is not None
     print(f"{'':28}{'max ms':>10}{'p99 ms':>10}{'median ms':>11}{'checks/s':>10}"
           + (f"{'own max':>10}{'own p99':>10}" if own else ""))
