@@ -33,6 +33,7 @@ class InputWatch(QObject):
         super().__init__(parent)
         self.activity = activity
         self.wedge = wedge  # a WedgeKeys, or None
+        self.watching = True
         app = QGuiApplication.instance()
         app.focusWindowChanged.connect(self.watch)
         for window in app.topLevelWindows():
@@ -40,13 +41,15 @@ class InputWatch(QObject):
 
     def watch(self, window: QWindow | None) -> None:
         """Watch this window's input (once: Qt installs a filter on an object only once)."""
-        if window is not None:
+        if window is not None and self.watching:
             window.installEventFilter(self)
 
     def stop(self) -> None:
         """Watch no more (the desk closes)."""
         app = QGuiApplication.instance()
-        app.focusWindowChanged.disconnect(self.watch)
+        if self.watching:
+            self.watching = False
+            app.focusWindowChanged.disconnect(self.watch)
         for window in app.topLevelWindows():
             window.removeEventFilter(self)
 
