@@ -82,6 +82,18 @@ def test_a_person_typing_with_the_wedge_on_reaches_the_field(qtbot, make_window,
     assert window.controller.flow.phase is Phase.WAITING
 
 
+def test_the_next_key_through_the_window_with_the_wedge_on_is_not_held(qtbot, make_window,
+                                                                      data_dir):
+    from .conftest import mrz
+    wedge_on(data_dir)
+    window = make_window(kiosk=False, language="en")
+    sign_in(qtbot, window)
+    submit(qtbot, window, mrz(expiry="240101"))  # a document problem: shown until the next key
+    assert window.controller.flow.phase is Phase.SHOWING
+    qtbot.keyClick(window.windowHandle(), Qt.Key_F12)  # as a foot pedal sends it
+    assert window.controller.flow.phase is Phase.WAITING  # at once: a wedge has no F12
+
+
 # -- serial scanner -------------------------------------------------------------------
 
 def test_a_serial_scanner_chosen_in_the_settings_gives_a_verdict(qtbot, window, data_dir):
