@@ -1,6 +1,8 @@
 """Lock on demand and on idle, unlock, and kiosk mode that only a supervisor leaves."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 
 from .conftest import (
     OFFICER,
@@ -52,6 +54,32 @@ def test_idle_lock(qtbot, window):
     with qtbot.waitSignal(window.controller.locked, timeout=3000):
         pass
     assert window.current_screen() is window.lock_screen
+
+
+def test_input_in_the_window_or_a_dialog_keeps_the_desk_from_locking(qtbot, window):
+    """Keys, clicks and wheel turns, as the windowing system gives them to a window."""
+    sign_in(qtbot, window)
+    sessions = window.controller.sessions
+    now = [1000.0]
+    sessions.clock = lambda: now[0]
+    sessions.idle_seconds = 60
+    sessions.touch()
+
+    def idle_for(seconds):
+        now[0] += seconds
+        return sessions.idle_expired()
+    assert not idle_for(59) and idle_for(2)  # no input: the desk would lock
+    qtbot.keyClick(window.windowHandle(), Qt.Key_Shift)
+    assert not idle_for(59) and idle_for(2)
+    QTest.mouseClick(window.windowHandle(), Qt.LeftButton, Qt.NoModifier, QPoint(5, 5))
+    assert not idle_for(59) and idle_for(2)
+    qtbot.keyClick(window.check, Qt.Key_F2)  # the manual entry: a dialog, a window of its own
+    dialog = window.manual.windowHandle()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() == dialog, timeout=2000)
+    now[0] -= 2
+    qtbot.keyClick(dialog, "a")
+    assert not idle_for(59) and idle_for(2)
+    window.manual.reject()
 
 
 def test_another_officer_signs_in_from_the_lock_screen(qtbot, window):

@@ -157,3 +157,37 @@ def test_a_stolen_document_s_status_is_in_the_officer_s_language(qtbot, make_win
     verdict = submit(qtbot, window, demo_lists["hit"])
     assert verdict.matches[0].category == "stolen"
     assert "volé" in plain(window.check.hit.lists) and "volé" in plain(window.check.hit.reasons)
+
+
+def test_the_comparison_is_coloured_by_agreement_and_made_once(qtbot, window, demo_lists):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QLabel
+
+    from borderdesk.ui import theme
+
+    def colour(label):  # inside the badge's rounded corners
+        return label.grab().toImage().pixelColor(label.width() // 2, 2).name()
+
+    def coloured_by_agreement():
+        for row, (_, _, record_value, state) in zip(table.rows, table.lines):
+            assert state.objectName() == f"compare-{row.field}" and not state.isHidden()
+            assert colour(state) == QColor(theme.FIELD_STATE[row.state][0]).name()
+            if row.state == "differs":
+                assert colour(record_value) == QColor(theme.FIELD_STATE["differs"][0]).name()
+        return [row.state for row in table.rows]
+
+    sign_in(qtbot, window)
+    table = window.check.possible.table
+    possible = submit(qtbot, window, demo_lists["possible"])
+    labels = table.findChildren(QLabel)
+    states = coloured_by_agreement()
+    assert {"same", "differs"} <= set(states)
+    with qtbot.waitSignal(window.controller.disposed, timeout=5000):
+        qtbot.keyClick(window.check, Qt.Key_2)
+    window.controller.next_document()
+    hit = submit(qtbot, window, demo_lists["hit-person"])
+    table.show_rows(hit, hit.matches[0])  # another record in the same table: restyled
+    assert coloured_by_agreement() != states
+    table.show_rows(possible, possible.matches[0])
+    assert coloured_by_agreement() == states
+    assert table.findChildren(QLabel) == labels  # made once

@@ -15,6 +15,7 @@ import time
 import cv2
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from borderdesk.desk.capture import NoEngine, default_engine
 from borderdesk.desk.config import Config
@@ -53,10 +54,12 @@ def test_a_wedge_scanner_burst_anywhere_in_the_window_gives_a_verdict(qtbot, mak
     # must not stretch the burst).
     now = [1000.0]
     window.controller.devices.wedge.clock = lambda: now[0]
+    # The keys come as the windowing system gives them: to the window, which gives them to
+    # its focus (the way a scanner's, or a person's, keys come).
     with qtbot.waitSignal(window.controller.verdict_ready, timeout=5000) as blocker:
         for key in TD3_CLEAR.replace("\n", "\r") + "\r":
             now[0] += 0.004
-            qtbot.keyClick(target, Qt.Key_Return if key == "\r" else key)
+            qtbot.keyClick(window.windowHandle(), Qt.Key_Return if key == "\r" else key)
     verdict = blocker.args[0]
     assert verdict.source == "scanner" and verdict.document.surname == "BENALI"
     assert str(verdict.level) == "CLEAR"
@@ -71,9 +74,24 @@ def test_a_person_typing_with_the_wedge_on_reaches_the_field(qtbot, make_window,
     qtbot.keyClick(window.check, Qt.Key_F2)
     field = window.manual.inputs["surname"]
     field.setFocus()
-    qtbot.keyClicks(field, "Benali", delay=70)  # a fast typist: 70 ms a key
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() == window.manual.windowHandle(),
+                    timeout=2000)
+    for key in "Benali":  # a fast typist: 70 ms a key, through the dialog's window
+        qtbot.keyClick(window.manual.windowHandle(), key, delay=70)
     qtbot.waitUntil(lambda: field.text().upper() == "BENALI", timeout=2000)
     assert window.controller.flow.phase is Phase.WAITING
+
+
+def test_the_next_key_through_the_window_with_the_wedge_on_is_not_held(qtbot, make_window,
+                                                                      data_dir):
+    from .conftest import mrz
+    wedge_on(data_dir)
+    window = make_window(kiosk=False, language="en")
+    sign_in(qtbot, window)
+    submit(qtbot, window, mrz(expiry="240101"))  # a document problem: shown until the next key
+    assert window.controller.flow.phase is Phase.SHOWING
+    qtbot.keyClick(window.windowHandle(), Qt.Key_F12)  # as a foot pedal sends it
+    assert window.controller.flow.phase is Phase.WAITING  # at once: a wedge has no F12
 
 
 # -- serial scanner -------------------------------------------------------------------

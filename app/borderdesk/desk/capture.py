@@ -30,9 +30,9 @@ readings are checked in a worker, since a check reads the lists from disk)::
 :class:`Captured` per document), for a face without a flow of its own.
 
     wedge = WedgeCapture.from_config(desk)
-    out = wedge.key(event.text(), seconds)   # in the key event filter
+    out = wedge.key(event.text(), seconds)   # for each key press the face sees
     out.readings ... ; out.typed             # documents; keys to hand back to the field
-    wedge.tick(seconds)                      # from a 50 ms timer
+    wedge.tick(seconds)                      # from a timer, while keys are held back
     captured = check_reading(desk, reading)  # in a worker, for each reading
 """
 

@@ -18,14 +18,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
 from ..desk.capture import WedgeCapture
 from ..desk.service import Desk
 from .camera import CameraWorker
 from .scanner import SerialWorker
-from .wedge import WedgeFilter
+from .wedge import WedgeKeys
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +91,8 @@ class Devices(QObject):
         self.running = False
         self.camera = _Lane(self._make_camera, self)
         self.serial = _Lane(self._make_serial, self)
-        self.wedge = WedgeFilter(WedgeCapture.from_config(desk), parent=self)
-        self.wedge.reading.connect(self.document)
-        QCoreApplication.instance().installEventFilter(self.wedge)
+        self.wedge = WedgeKeys(WedgeCapture.from_config(desk), parent=self)  # the window's
+        self.wedge.reading.connect(self.document)  # input watch hands it the key presses
         self._serial_state = ("off", "")
 
     def _make_camera(self) -> CameraWorker:
@@ -139,9 +138,6 @@ class Devices(QObject):
     def shutdown(self, ms: int = SHUTDOWN_MS) -> bool:
         """Quit: stop everything and wait for the threads to end."""
         self.stop()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.wedge)
         return all([self.camera.wait(ms), self.serial.wait(ms)])
 
     def _serial_changed(self, code: str, reason: str) -> None:

@@ -85,49 +85,84 @@ class VerdictBanner(QFrame):
 
 
 class ComparisonTable(QFrame):
-    """Document | record | agreement, one row per field both have."""
+    """Document | record | agreement, one row per field both have.
+
+    Its labels are made once and reused from check to check (a row more made
+    only when a record has more fields than any before): a HIT shows at once,
+    with no widgets built and no style sheet parsed. The colours of a row's
+    agreement come from the table's one style sheet, by the labels' ``state``
+    property.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("panel")
+        self.setStyleSheet(_compare_style())
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(14, 10, 14, 10)
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(8)
-        self.rows = []
-
-    def show_rows(self, verdict: Verdict, match) -> None:
-        while self.grid.count():
-            self.grid.takeAt(0).widget().deleteLater()
-        heads = ("", t("Compare", "Document"), t("Compare", "List record"), "")
-        for col, head in enumerate(heads):
-            label = QLabel(head)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(2, 1)
+        self.heads = []
+        for col in range(4):
+            label = QLabel()
             label.setObjectName("muted")
             label.setFont(theme.font(1.1, bold=True))
             self.grid.addWidget(label, 0, col)
+            self.heads.append(label)
+        self.lines: list[tuple[QLabel, QLabel, QLabel, QLabel]] = []  # the rows' labels
+        self.rows = []
+
+    def show_rows(self, verdict: Verdict, match) -> None:
+        self.heads[1].setText(t("Compare", "Document"))
+        self.heads[2].setText(t("Compare", "List record"))
         self.rows = compare(verdict.document, match.kind, match.record)
-        for i, row in enumerate(self.rows, start=1):
-            background, colour = theme.FIELD_STATE[row.state]
-            name = QLabel(texts.field_name(row.field))
-            name.setObjectName("muted")
-            name.setFont(theme.font(1.1))
+        while len(self.lines) < len(self.rows):
+            self.lines.append(self._new_line(len(self.lines) + 1))
+        for row, line in zip(self.rows, self.lines):
+            name, doc_value, record_value, state = line
             shown = (partial_date_short if row.field == "birth_date" else str)
-            doc_value = QLabel(escape(shown(row.document)))
-            record_value = QLabel(escape(shown(row.record)))
-            for value in (doc_value, record_value):
-                value.setFont(theme.font(1.3, bold=True))
-            if row.state == "differs":
-                record_value.setStyleSheet(theme.badge_style((background, colour)))
-            state = QLabel(texts.say(texts.COMPARE, row.state))
-            state.setFont(theme.font(1.1, bold=True))
-            state.setStyleSheet(theme.badge_style((background, colour)))
+            name.setText(texts.field_name(row.field))
+            doc_value.setText(escape(shown(row.document)))
+            record_value.setText(escape(shown(row.record)))
+            state.setText(texts.say(texts.COMPARE, row.state))
             state.setObjectName(f"compare-{row.field}")
-            state.setMinimumHeight(state.fontMetrics().height() + 10)
-            for col, w in enumerate((name, doc_value, record_value, state)):
-                self.grid.addWidget(w, i, col)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setColumnStretch(2, 1)
+            _set_state(record_value, row.state if row.state == "differs" else "")
+            _set_state(state, row.state)
+        for i, line in enumerate(self.lines):
+            for w in line:
+                w.setVisible(i < len(self.rows))
         self.setMinimumHeight(self.grid.sizeHint().height())  # never squeezed: it is the point
+
+    def _new_line(self, at: int) -> tuple[QLabel, QLabel, QLabel, QLabel]:
+        name = QLabel()
+        name.setObjectName("muted")
+        name.setFont(theme.font(1.1))
+        doc_value, record_value = QLabel(), QLabel()
+        for value in (doc_value, record_value):
+            value.setFont(theme.font(1.3, bold=True))
+        state = QLabel()
+        state.setFont(theme.font(1.1, bold=True))
+        state.setMinimumHeight(state.fontMetrics().height() + 10)
+        line = (name, doc_value, record_value, state)
+        for col, w in enumerate(line):
+            self.grid.addWidget(w, at, col)
+        return line
+
+
+def _compare_style() -> str:
+    """The comparison's colours, one rule per agreement state."""
+    return "\n".join(f'QLabel[state="{state}"] {{ {theme.badge_style(colours)} }}'
+                     for state, colours in theme.FIELD_STATE.items())
+
+
+def _set_state(label: QLabel, state: str) -> None:
+    """A label's agreement state, for the style sheet (restyled only when it changes)."""
+    if label.property("state") != state:
+        label.setProperty("state", state)
+        label.style().unpolish(label)
+        label.style().polish(label)
 
 
 def partial_date_short(iso: str) -> str:

@@ -1,11 +1,12 @@
 """Keyboard-wedge scanners: bursts of keystrokes caught anywhere in the window.
 
-An application-wide event filter hands every character keystroke, with its
-time, to the reader's wedge decoder (through the desk core), which tells a
+The desk's input watch (:class:`~borderdesk.ui.input_watch.InputWatch`, on
+each top-level window) hands every key press here; each character keystroke
+goes, with its time, to the reader's wedge decoder (through the desk core), which tells a
 scanner's burst (a few milliseconds a key) from a person typing. A person's
 keys are held only while that is undecided (a pause of ``[scanner]
 wedge_max_gap_ms``) and then replayed, in order, to the widget they were
-meant for; a scanner's burst becomes MRZ text for a check and never reaches
+meant for (through their window, which gives them to its focus); a scanner's burst becomes MRZ text for a check and never reaches
 a field.
 
 The sorter is the desk's :class:`~borderdesk.desk.capture.WedgeCapture` (or
@@ -44,7 +45,7 @@ def key_text(event: QKeyEvent) -> str:
     return _LATIN_KEYS.get(event.key(), "")
 
 
-class WedgeFilter(QObject):
+class WedgeKeys(QObject):
     reading = Signal(object)  # a Reading: a document from a scanner burst
 
     def __init__(self, sorter, *, clock: Callable[[], float] = time.monotonic,
@@ -62,15 +63,12 @@ class WedgeFilter(QObject):
     def set_active(self, active: bool) -> None:
         """Listen only while an officer is at the check screen."""
         self.active = active
-        if active:
-            self._timer.start()
-        else:
-            self._timer.stop()
+        if not active:
             self._flush_typed(len(self._held))
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (not self.active or self._replaying or event.type() != QEvent.KeyPress
-                or not obj.isWidgetType()):
+    def key(self, obj: QObject, event: QKeyEvent) -> bool:
+        """A key press on its way to ``obj``: True if kept (held, or part of a burst)."""
+        if not self.active or self._replaying:
             return False
         if event.modifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier):
             return False
@@ -79,12 +77,16 @@ class WedgeFilter(QObject):
             return False
         self._held.append((obj, QKeyEvent(event.type(), event.key(), event.modifiers(),
                                           event.text(), event.isAutoRepeat(), event.count())))
+        if not self._timer.isActive():
+            self._timer.start()  # it ticks only while keys are held
         self._handle(self.sorter.key(text, self.clock()))
         return True
 
     def _tick(self) -> None:
         if self._held:
             self._handle(self.sorter.tick(self.clock()))
+        if not self._held:
+            self._timer.stop()
 
     def _handle(self, out) -> None:
         if out.typed:
@@ -96,12 +98,14 @@ class WedgeFilter(QObject):
 
     def _flush_typed(self, count: int) -> None:
         replay, self._held = self._held[:count], self._held[count:]
+        if not self._held:
+            self._timer.stop()
         self._replaying = True
         try:
             for obj, event in replay:
                 try:
                     QApplication.sendEvent(obj, event)
-                except RuntimeError:  # the widget has gone meanwhile: to the focus instead
+                except RuntimeError:  # the window has gone meanwhile: to the focus instead
                     target = QApplication.focusWidget()
                     if target is not None:
                         QApplication.sendEvent(target, event)

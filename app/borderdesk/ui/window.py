@@ -3,18 +3,20 @@
 In kiosk mode the window is full screen with no decorations, and it closes
 only for a supervisor's badge and secret (a close request, Alt+F4 included,
 asks for them). The desk locks itself after the configured idle time: every
-key press and mouse press counts as activity.
+key press, mouse press, touch and wheel turn in any of its windows counts as
+activity (the input watch, which also hands key presses to the keyboard wedge).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget
 
 from ..desk.start import StartOptions
 from .check_screen import CheckScreen
 from .controller import DeskController
 from .i18n import Languages
+from .input_watch import InputWatch
 from .lock import LockScreen, SupervisorPrompt
 from .manual_entry import ManualEntryDialog
 from .review_mount import open_review
@@ -25,21 +27,6 @@ from .sound import Alert
 IDLE_POLL_MS = 1000
 MIN_SIZE = (1280, 720)
 LEAVE_KIOSK = "leave-kiosk"
-
-
-class ActivityFilter(QObject):
-    """Tells the session about input, for the idle lock."""
-
-    ACTIVITY = (QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.Wheel)
-
-    def __init__(self, controller: DeskController, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in self.ACTIVITY:
-            self.controller.touch()
-        return False
 
 
 class DeskWindow(QMainWindow):
@@ -73,8 +60,7 @@ class DeskWindow(QMainWindow):
         self._idle.setInterval(IDLE_POLL_MS)
         self._idle.timeout.connect(controller.check_idle)
         self._idle.start()
-        self.activity = ActivityFilter(controller, self)
-        QCoreApplication.instance().installEventFilter(self.activity)
+        self.input_watch = InputWatch(controller.touch, controller.devices.wedge, self)
         if kiosk:
             self.setWindowFlags(Qt.Window | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint)
 
@@ -216,10 +202,11 @@ class DeskWindow(QMainWindow):
         else:
             self.resize(*MIN_SIZE)
             self.show()
+        self.input_watch.watch(self.windowHandle())
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._may_close:
-            QCoreApplication.instance().removeEventFilter(self.activity)
+            self.input_watch.stop()
             self.controller.sync.shutdown()  # nor a sync thread
             self.controller.devices.shutdown()  # no reader thread outlives the window
             event.accept()
