@@ -99,9 +99,9 @@ class ComparisonTable(QFrame):
         self.setObjectName("panel")
         self.setStyleSheet(_compare_style())
         self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(14, 10, 14, 10)
+        self.grid.setContentsMargins(14, 6, 14, 6)
         self.grid.setHorizontalSpacing(16)
-        self.grid.setVerticalSpacing(8)
+        self.grid.setVerticalSpacing(4)
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
         self.heads = []
@@ -144,7 +144,7 @@ class ComparisonTable(QFrame):
             value.setFont(theme.font(1.3, bold=True))
         state = QLabel()
         state.setFont(theme.font(1.1, bold=True))
-        state.setMinimumHeight(state.fontMetrics().height() + 10)
+        state.setMinimumHeight(state.fontMetrics().height() + 6)
         line = (name, doc_value, record_value, state)
         for col, w in enumerate(line):
             self.grid.addWidget(w, at, col)
