@@ -403,13 +403,13 @@ def load_image(path: str | os.PathLike) -> Picture:
 
 #: A single image's characters that no check digit covers must be read at least this sure
 #: (measured on the synthetic test set: below it, wrong names that pass every check)
-MIN_UNVERIFIED_CONFIDENCE = 0.97
+MIN_UNVERIFIED_CONFIDENCE = 0.8
 #: The document code's letters: no check covers them and nothing tells a misread one
 #: (a filler read as I makes the unremarkable code PI)
 MIN_CODE_CONFIDENCE = 0.995
 #: Two characters under one check digit both less sure than this may be two misreads
 #: that cancel out (O read for 0 twice at weights 7 and 3 adds 240: the digit still fits)
-MIN_COVERED_CONFIDENCE = 0.9
+MIN_COVERED_CONFIDENCE = 0.8
 
 
 def distrust(reading: Reading, document: mrz.Document,
