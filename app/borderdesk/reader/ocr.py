@@ -406,7 +406,7 @@ def load_image(path: str | os.PathLike) -> Picture:
 MIN_UNVERIFIED_CONFIDENCE = 0.8
 #: The document code's letters: no check covers them and nothing tells a misread one
 #: (a filler read as I makes the unremarkable code PI)
-MIN_CODE_CONFIDENCE = 0.995
+MIN_CODE_CONFIDENCE = 0.98
 #: Two characters under one check digit both less sure than this may be two misreads
 #: that cancel out (O read for 0 twice at weights 7 and 3 adds 240: the digit still fits)
 MIN_COVERED_CONFIDENCE = 0.8
