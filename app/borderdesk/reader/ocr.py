@@ -401,8 +401,15 @@ def load_image(path: str | os.PathLike) -> Picture:
     return Picture(image, tuple(notes))
 
 
+# The three thresholds below are of the classifier's calibrated probabilities (its logits
+# scaled by the temperature that fits held-out cells, tools/train_ocr.py) and were chosen on
+# held-out training frames, never the test sets. MIN_UNVERIFIED_CONFIDENCE is the lowest at
+# which no wrong reading of those 600 frames is trusted for a name, state or sex character
+# under it (train_ocr.py prints that table); the two others are the earlier model's
+# thresholds carried over to the calibrated scale (the same logit margins, a little
+# rounded up), which trust no wrong reading of those frames either.
 #: A single image's characters that no check digit covers must be read at least this sure
-#: (measured on the synthetic test set: below it, wrong names that pass every check)
+#: (below it, wrong names that pass every check)
 MIN_UNVERIFIED_CONFIDENCE = 0.8
 #: The document code's letters: no check covers them and nothing tells a misread one
 #: (a filler read as I makes the unremarkable code PI)
