@@ -91,6 +91,19 @@ def test_a_name_misread_the_same_way_with_little_confidence_is_never_reported(ca
                                  reading(TD3), reading(TD3)])) == 1
 
 
+def test_a_misread_the_check_digit_cannot_see_is_never_reported(caplog):
+    """C read as 2 in the document number: 12 and 2 weigh the same modulo 10, the check
+    passes; read so, unsure, in every frame, it must not come out as a valid document."""
+    caplog.set_level(logging.INFO)
+    unseen = reading(TD3, [(1, 7, "2")], wrong_conf=0.6)  # L898902C3 -> L89890223
+    assert unseen.lines[1][:9] == "L89890223"
+    assert run(Agreement(), [unseen] * 8) == []
+    assert "unsure character(s) under a check digit" in caplog.text
+    # Frames that read it surely and rightly outvote the unsure ones.
+    fixed = run(Agreement(), [unseen, reading(TD3), reading(TD3), reading(TD3)])
+    assert len(fixed) == 1 and fixed[0][1].reading.lines == tuple(TD3)
+
+
 def test_verified_positions_are_those_of_passing_checks():
     from borderdesk import mrz
     from borderdesk.reader.agreement import verified

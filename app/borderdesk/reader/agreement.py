@@ -19,7 +19,11 @@ path reads successive frames and reports a document only when they agree:
    4.9), and every character no passing check digit covers (names, state
    codes, sex) was read with a mean confidence of ``min_unverified_confidence``
    by the frames that voted for it: check digits do not protect a name, and a
-   smudged letter misread the same way twice must not pass. Then it stays quiet while the same document stays in view, and
+   smudged letter misread the same way twice must not pass. Every character a
+   check digit covers must have been read with ``MIN_COVERED_CONFIDENCE`` by one
+   of those frames at least: a check cannot see G read for 6 (the same value
+   modulo 10). Then it stays quiet while the same
+   document stays in view, and
    forgets it ``absent_seconds`` after it was last seen, so the next
    document (or the same one shown again) is read afresh.
 3. :class:`MultiFrameReader` puts the two around an OCR engine: a function
@@ -43,7 +47,7 @@ import numpy as np
 
 from .. import mrz
 from ..mrz.checkdigit import MRZ_ALPHABET
-from ..mrz.formats import layout_named
+from ..mrz.formats import Layout, layout_named
 from .reading import Reading
 
 log = logging.getLogger(__name__)
@@ -219,6 +223,7 @@ class Vote:
     confidence: tuple[tuple[float, ...], ...]  # winner's weight / number of readings
     margins: tuple[tuple[float, ...], ...]  # winner's weight - best rival's weight
     sureness: tuple[tuple[float, ...], ...]  # winner's mean confidence in the frames that read it
+    surest: tuple[tuple[float, ...], ...]  # winner's highest confidence in one frame
     count: int
 
     @property
@@ -228,15 +233,18 @@ class Vote:
 
 def vote(readings: list[Reading]) -> Vote:
     """Per character, the symbol with the most confidence summed over ``readings`` (one shape)."""
-    lines, confidence, margins, sureness = [], [], [], []
+    lines, confidence, margins, sureness, surest = [], [], [], [], []
     for i, length in enumerate(len(line) for line in readings[0].lines):
-        text, conf, margin, sure = [], [], [], []
+        text, conf, margin, sure, top = [], [], [], [], []
         for j in range(length):
             weights: dict[str, float] = defaultdict(float)
             votes: dict[str, int] = defaultdict(int)
+            highest: dict[str, float] = defaultdict(float)
             for r in readings:
-                weights[r.lines[i][j]] += r.confidence[i][j]
-                votes[r.lines[i][j]] += 1
+                ch, c = r.lines[i][j], r.confidence[i][j]
+                weights[ch] += c
+                votes[ch] += 1
+                highest[ch] = max(highest[ch], c)
             ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
             best, weight = ranked[0]
             rival = ranked[1][1] if len(ranked) > 1 else 0.0
@@ -244,11 +252,34 @@ def vote(readings: list[Reading]) -> Vote:
             conf.append(weight / len(readings))
             margin.append(weight - rival)
             sure.append(weight / votes[best])
+            top.append(highest[best])
         lines.append("".join(text))
         confidence.append(tuple(conf))
         margins.append(tuple(margin))
         sureness.append(tuple(sure))
-    return Vote(tuple(lines), tuple(confidence), tuple(margins), tuple(sureness), len(readings))
+        surest.append(tuple(top))
+    return Vote(tuple(lines), tuple(confidence), tuple(margins), tuple(sureness), tuple(surest),
+                len(readings))
+
+
+#: A character under a check digit less sure than this is not verified by it unless the
+#: check settles it (reader.ocr._settle): the check cannot see some misreads (G for 6,
+#: A for 0: the same value modulo 10), and two can cancel out (O read for 0 twice at
+#: weights 7 and 3 adds 240: the digit still fits). Of the classifier's calibrated
+#: probabilities, like the thresholds of reader.ocr (see there how they were chosen).
+MIN_COVERED_CONFIDENCE = 0.8
+
+
+def check_places(layout: Layout, name: str) -> list[tuple[int, int]]:
+    """The (line, position) of the characters the check ``name`` covers, its digit included;
+    for the composite check, only those no other check covers (the optional data)."""
+    def covered(rule) -> list[tuple[int, int]]:
+        return [(span.line, k) for span in (*rule.covers, rule.digit)
+                for k in range(span.start, span.end)]
+    if name != "composite":
+        return covered(layout.checks[name])
+    others = {p for other in layout.checks if other != name for p in covered(layout.checks[other])}
+    return [p for p in covered(layout.checks[name]) if p not in others]
 
 
 def verified(document: mrz.Document) -> set[tuple[int, int]]:
@@ -391,6 +422,13 @@ class Agreement:
         if not document.valid:
             log.info("voted text of %d frames fails the %s check(s)", v.count,
                      ", ".join(document.checks.failed))
+            return None
+        layout = layout_named(document.layout_name)
+        doubtful = {(i, j) for name in layout.checks for i, j in check_places(layout, name)
+                    if v.surest[i][j] < MIN_COVERED_CONFIDENCE}
+        if doubtful:  # a misread the check digit cannot see (G for 6), never read surely
+            log.info("voted text of %d frames has %d unsure character(s) under a check digit",
+                     v.count, len(doubtful))
             return None
         covered = verified(document)
         unsure = sum(1 for i, line in enumerate(v.sureness) for j, sure in enumerate(line)

@@ -8,10 +8,10 @@ Engines are functions from a picture (a numpy array, BGR or grey) to a
   :mod:`~borderdesk.reader.classifier`, trained on the OCR-B font. Each MRZ
   hypothesis (the regions found, 2 or 3 lines, 30/36/44 characters) is read
   and parsed; the first whose check digits all pass wins, else the one that
-  passes most. Where a check fails, the classifier's second choices at the
-  characters it covers are tried: a single change that makes the check (and
-  the composite check) pass is made, never more than one per check and only
-  when it is the only one.
+  passes most. Where a check fails, or passes over two unsure characters, the
+  combinations of the classifier's first and second choices at the characters
+  it covers are parsed, and taken only when exactly one text passes
+  (:func:`_settle`).
 * ``passporteye``: ``passporteye.read_mrz`` (Tesseract with its general English
   model), the peer every benchmark compares against.
 * ``tesseract``: Tesseract in-process (``tesserocr``) on the band our finder
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import os
 import struct
 import warnings
@@ -38,9 +39,10 @@ import cv2
 import numpy as np
 
 from .. import mrz
-from ..mrz.formats import LAYOUTS
+from ..mrz import countries
+from ..mrz.formats import LAYOUTS, Layout
 from . import classifier, segment
-from .agreement import verified
+from .agreement import MIN_COVERED_CONFIDENCE, check_places, verified
 from .reading import Reading
 
 ENGINE_NAMES = ("borderdesk", "passporteye", "tesseract")
@@ -79,8 +81,8 @@ _MASKS = {kind: np.array([c in allowed for c in classifier.ALPHABET], np.float32
           for kind, allowed in _ALLOWED.items()}
 
 
-def _kinds(probs: list[np.ndarray]) -> tuple[str, ...]:
-    """The kind of character (A, N, C, S, X) at each place of the layout these lines have."""
+def _layout(probs: list[np.ndarray]) -> Layout:
+    """The layout these lines have, told from their number, length and first letter."""
     letters = _MASKS["A"]
     first = classifier.ALPHABET[int((probs[0][0] * letters).argmax())]
     length = len(probs[0])
@@ -90,7 +92,56 @@ def _kinds(probs: list[np.ndarray]) -> tuple[str, ...]:
         name = "MRVA" if first == "V" else "TD3"
     else:
         name = "MRVB" if first == "V" else "TD2"
-    return LAYOUTS[name].kinds
+    return LAYOUTS[name]
+
+
+#: A state code no state has is read as the likeliest known one only if the classifier gave
+#: that one at least this share of the weight of the code read
+MIN_STATE_SUPPORT = 0.05
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> np.ndarray:
+    """Every state code the MRZ knows, as (n, 3) symbol indices (``D`` is ``D<<``)."""
+    codes = countries.ISO_3166_ALPHA3 | set(countries.ICAO_CODES) | set(countries.OTHER_CODES)
+    return np.array([[classifier.ALPHABET.index(c) for c in code.ljust(3, "<")]
+                     for code in sorted(codes)], np.int64)
+
+
+def _state_confidence(probs: list[np.ndarray], layout: Layout, lines: list[str],
+                      conf: list[list[float]]) -> None:
+    """The confidence of a state code's letters among the codes that exist.
+
+    No check digit covers a state code, but only a few hundred exist: a
+    letter whose rivals would all make a code no state has is as sure as the
+    layout makes a letter in a name. Each letter of a known code read gets
+    the share, among known codes, of those with that letter there (weighed
+    by the classifier's probabilities). A code read that no state has
+    becomes the likeliest known one when the classifier gave it at least
+    ``MIN_STATE_SUPPORT`` of the read code's weight (a misread letter whose
+    second choice makes the code); else it is left as read, for the officer
+    to check.
+    """
+    codes = _state_codes()
+    for name in ("issuing_state", "nationality"):
+        span = layout.span(name)
+        read = span.take(lines)
+        p = probs[span.line][span.start:span.end]
+        weight = p[0, codes[:, 0]] * p[1, codes[:, 1]] * p[2, codes[:, 2]]
+        total = float(weight.sum())
+        if total <= 0:
+            continue
+        known, _ = countries.lookup(read.replace("<", ""))
+        if not known:
+            best = int(weight.argmax())
+            if weight[best] < MIN_STATE_SUPPORT * float(np.prod(p.max(1))):
+                continue
+            read = "".join(classifier.ALPHABET[k] for k in codes[best])
+            line = lines[span.line]
+            lines[span.line] = line[:span.start] + read + line[span.end:]
+        for j, ch in enumerate(read):
+            same = codes[:, j] == classifier.ALPHABET.index(ch)
+            conf[span.line][span.start + j] = float(weight[same].sum()) / total
 
 
 def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
@@ -100,13 +151,15 @@ def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
     second choice is an allowed one too.
     """
     lines, conf = [], []
-    for p, kinds in zip(probs, _kinds(probs)):
+    layout = _layout(probs)
+    for p, kinds in zip(probs, layout.kinds):
         mask = np.stack([_MASKS[k] for k in kinds])
         p *= mask
         p /= p.sum(1, keepdims=True) + 1e-12
         best = p.argmax(1)
         lines.append("".join(classifier.ALPHABET[k] for k in best))
         conf.append([float(v) for v in p[np.arange(len(best)), best]])
+    _state_confidence(probs, layout, lines, conf)
     return lines, conf
 
 
@@ -117,47 +170,98 @@ def _parse(lines: list[str]) -> mrz.Document | None:
         return None
 
 
-def _second_choices(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
-                    document: mrz.Document) -> bool:
-    """Repair failing checks with the classifier's second choices; True if the lines changed.
+#: a classifier's choice less likely than this is not tried in a repair
+MIN_ALTERNATIVE = 0.02
+#: at most this many unsure characters under one check digit are tried together (2**n parses)
+MAX_TRIED = 6
 
-    For each failing check, every character it covers (its digit too) is
-    given its second choice in turn; a check with exactly one such change
-    that makes it pass gets that change. The changes stand only if then
-    every check of the format passes, the composite check included.
+
+def _settle(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
+            document: mrz.Document) -> bool:
+    """Settle the checks the classifier's doubts leave open; True if the lines changed.
+
+    A check is open when it fails, or when it passes but covers characters
+    under ``MIN_COVERED_CONFIDENCE`` (a check digit cannot see G read for 6,
+    and two misreads can cancel out in one). Every combination of the first
+    and second choices of its characters whose second choice is at least
+    ``MIN_ALTERNATIVE`` (of a passing check, its unsure characters only) is
+    parsed, with the parser's rules (a filler for the check digit of empty
+    optional data, a long document number running on into the optional
+    data). When exactly one text passes that check, or of several exactly
+    one passes every check (the composite weighs a date's digits
+    differently), it is the one: if the truth is among the combinations
+    tried, it is this one. Each of those characters' confidence becomes the
+    chance that the truth was among them (the product of their first two
+    choices' probabilities), so that doubt that remains still shows. The
+    changes stand only if every check of the format then passes, the
+    composite included; an open check with no single answer is left as it
+    was (and ``distrust`` refuses the reading). The composite check comes
+    last, over the characters no other check covers.
     """
     layout = LAYOUTS[document.format]
     trial = list(lines)
-    changes = []
-    for name in document.checks.failed:
-        rule = layout.checks[name]
+    settled: dict[tuple[int, int], float] = {}
+    for name in layout.checks:  # the composite last, over what no other check covers
+        places = check_places(layout, name)
+        failing = getattr(document.checks, name) is False
+        if not failing and all(conf[i][k] >= MIN_COVERED_CONFIDENCE for i, k in places):
+            continue
+        if not failing:  # its doubts only: characters as sure as MIN_COVERED_CONFIDENCE stand
+            places = [(i, k) for i, k in places if conf[i][k] < MIN_COVERED_CONFIDENCE]
         options = []
-        for span in (*rule.covers, rule.digit):
-            for k in range(span.start, span.end):
-                p = probs[span.line][k]
-                alt = int(np.argsort(p)[-2])
-                if p[alt] < 0.02:
-                    continue
-                line = trial[span.line]
-                attempt = list(trial)
-                attempt[span.line] = line[:k] + classifier.ALPHABET[alt] + line[k + 1:]
-                if rule.passes(attempt):
-                    options.append((span.line, k, alt, float(p[alt])))
-        if len(options) == 1:
-            line, k, alt, prob = options[0]
-            trial[line] = trial[line][:k] + classifier.ALPHABET[alt] + trial[line][k + 1:]
-            changes.append((line, k, prob))
-    if not changes:
+        for i, k in places:
+            order = np.argsort(probs[i][k])
+            first, second = int(order[-1]), int(order[-2])
+            if probs[i][k][second] >= MIN_ALTERNATIVE:
+                options.append((float(probs[i][k][first]), i, k, first, second))
+        if not options:
+            continue
+        options = sorted(options)[:MAX_TRIED]  # the least sure first
+        passing: dict[tuple[str, ...], list[str]] = {}
+        for choice in itertools.product((3, 4), repeat=len(options)):
+            attempt = [list(line) for line in trial]
+            for option, pick in zip(options, choice):
+                attempt[option[1]][option[2]] = classifier.ALPHABET[option[pick]]
+            text = ["".join(line) for line in attempt]
+            parsed = _parse(text)
+            if parsed is not None and getattr(parsed.checks, name) is True:
+                passing.setdefault(parsed.lines, list(parsed.lines))  # with the parser's repairs
+        if len(passing) > 1:  # the other checks, the composite most of all, may tell
+            passing = {k: text for k, text in passing.items() if _parse(text).checks.all_pass}
+        if len(passing) != 1:
+            continue
+        (trial,) = passing.values()
+        sure = float(np.prod([probs[i][k][first] + probs[i][k][second]
+                              for _, i, k, first, second in options]))
+        settled.update({(i, k): sure for _, i, k, _, _ in options})
+    if not settled:
         return False
-    # the parser's verdict, which knows what a bare rule does not: a filler for the check
-    # digit of empty optional data, a document number running on into the optional data
     repaired = _parse(trial)
     if repaired is None or not repaired.checks.all_pass:
         return False
+    changed = trial != lines
     lines[:] = trial
-    for line, k, prob in changes:
-        conf[line][k] = prob
-    return True
+    for (i, k), sure in settled.items():
+        conf[i][k] = sure
+    return changed
+
+
+def _settle_code(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
+                 document: mrz.Document) -> None:
+    """A visa's V, where no other letter would make the text a valid document.
+
+    No check digit covers the document code, but its first letter tells a
+    visa (V: MRV-A, MRV-B) from a passport or card (any other letter: TD3,
+    TD2), and their layouts differ. A visa read whose text fails the other
+    format's checks (a passport's composite check, which a visa's optional
+    data is not) cannot have been any other letter: its V is as sure as the
+    classifier is that it is a letter at all.
+    """
+    if lines[0][0] != "V":
+        return
+    other = _parse(["P" + lines[0][1:], *lines[1:]])  # any letter but V: the other format
+    if other is None or not other.checks.all_pass:
+        conf[0][0] = float(1.0 - probs[0][0][classifier.ALPHABET.index("<")])
 
 
 def _score(document: mrz.Document | None, conf: list[list[float]]) -> tuple:
@@ -187,9 +291,10 @@ def read_frame(image: np.ndarray, *, source: str = "camera") -> Reading | None:
                 continue
             seen.append(tuple(lines))
             document = _parse(lines)
-            if document is not None and not document.checks.all_pass:
-                if _second_choices(lines, conf, probs, document):
-                    document = _parse(lines)
+            if document is not None and _settle(lines, conf, probs, document):
+                document = _parse(lines)
+            if document is not None and document.checks.all_pass:
+                _settle_code(lines, conf, probs, document)
             if document is not None:  # with the mrz core's repairs
                 lines = list(document.lines)
             h = _Hypothesis(lines, conf, cut.band, _score(document, conf))
@@ -401,31 +506,29 @@ def load_image(path: str | os.PathLike) -> Picture:
     return Picture(image, tuple(notes))
 
 
-# The three thresholds below are of the classifier's calibrated probabilities (its logits
-# scaled by the temperature that fits held-out cells, tools/train_ocr.py) and were chosen on
-# held-out training frames, never the test sets. MIN_UNVERIFIED_CONFIDENCE is the lowest at
-# which no wrong reading of those 600 frames is trusted for a name, state or sex character
-# under it (train_ocr.py prints that table); the two others are the earlier model's
-# thresholds carried over to the calibrated scale (the same logit margins, a little
-# rounded up), which trust no wrong reading of those frames either.
+# These thresholds, and agreement.MIN_COVERED_CONFIDENCE, are of the classifier's calibrated
+# probabilities (its logits scaled by the temperature that fits held-out cells,
+# tools/train_ocr.py) and were chosen on held-out training frames, never the test sets.
+# MIN_UNVERIFIED_CONFIDENCE is the lowest at which no wrong reading of those 600 frames is
+# trusted for a name, state or sex character under it (train_ocr.py prints that table); the
+# two others are the earlier model's thresholds carried over to the calibrated scale (about
+# the same logit margins), which trust no wrong reading of those frames either.
 #: A single image's characters that no check digit covers must be read at least this sure
 #: (below it, wrong names that pass every check)
 MIN_UNVERIFIED_CONFIDENCE = 0.8
 #: The document code's letters: no check covers them and nothing tells a misread one
 #: (a filler read as I makes the unremarkable code PI)
 MIN_CODE_CONFIDENCE = 0.98
-#: Two characters under one check digit both less sure than this may be two misreads
-#: that cancel out (O read for 0 twice at weights 7 and 3 adds 240: the digit still fits)
-MIN_COVERED_CONFIDENCE = 0.8
 
 
 def distrust(reading: Reading, document: mrz.Document,
              min_confidence: float | None = None) -> str:
     """Why ``reading`` (parsed as ``document``) is not to be trusted, or "" if it is.
 
-    Trusted: every check digit passes, the state codes are known ones, and
-    every character no passing check digit covers (names, states, sex) was
-    read with at least ``min_confidence``.
+    Trusted: every check digit passes, the state codes are known ones, every
+    character a check covers was read (or settled) with at least
+    ``MIN_COVERED_CONFIDENCE``, and every character no passing check digit
+    covers (names, states, sex) was read with at least ``min_confidence``.
     """
     if not document.valid:
         return "the check digits fail (" + ", ".join(
@@ -434,13 +537,11 @@ def distrust(reading: Reading, document: mrz.Document,
     if unknown:  # more often a misread letter than a state no one has heard of
         return f"{unknown[0]}; check it against the document"
     layout = LAYOUTS[document.format]
-    for name, rule in layout.checks.items():
-        if name == "composite":
-            continue
-        doubtful = [c for span in (*rule.covers, rule.digit) for c in
-                    reading.confidence[span.line][span.start:span.end] if c < MIN_COVERED_CONFIDENCE]
-        if len(doubtful) >= 2:  # two misreads can cancel out in one check digit (00 / OO)
-            return (f"{len(doubtful)} unsure characters under the {name.replace('_', ' ')} "
+    for name in layout.checks:
+        doubtful = [(i, k) for i, k in check_places(layout, name)
+                    if reading.confidence[i][k] < MIN_COVERED_CONFIDENCE]
+        if doubtful:  # a misread the check cannot see, or two that cancel out (00 / OO)
+            return (f"{len(doubtful)} unsure character(s) under the {name.replace('_', ' ')} "
                     f"check digit; check them against the document")
     if min_confidence is None:
         min_confidence = MIN_UNVERIFIED_CONFIDENCE

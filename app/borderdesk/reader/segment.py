@@ -12,8 +12,9 @@ every character's place follows from the line's ends. The steps:
 2. :func:`cut` straightens a region, binarises it (Otsu on the black-hat
    image, so uneven light and a tinted background drop out), finds the marks
    (connected components), corrects the remaining skew by the angle that
-   makes the rows sharpest, groups the marks into rows and picks groups of 2
-   or 3 rows of the same length that can be an MRZ.
+   makes the rows sharpest, groups the marks into rows (joining the pieces of
+   a row a glare broke) and picks groups of 2 or 3 rows of the same length
+   that can be an MRZ; tiny print is looked at again enlarged.
 3. Each row is fitted to its characters: a line through their centres (the
    slope may differ from row to row under perspective) and their places along
    it as a grid ``x = x0 + pitch * i (+ a small quadratic term for
@@ -132,13 +133,17 @@ def candidates(g: np.ndarray) -> list[Candidate]:
 # -- 2. straighten and find rows ---------------------------------------------
 
 MAX_STRIP_WIDTH = 1000  # a straightened band is scaled down to at most this
+SMALL_PRINT = 8  # characters less high than this (pixels) are looked at again enlarged
 
 
-def _straighten(g: np.ndarray, c: Candidate) -> tuple[np.ndarray, np.ndarray]:
-    """The region, widened to catch lines the closing did not join, upright; and the inverse map."""
+def _straighten(g: np.ndarray, c: Candidate, zoom: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """The region, widened to catch lines the closing did not join, upright; and the inverse map.
+
+    ``zoom`` enlarges it (tiny print whose strokes run together at its own size).
+    """
     width = c.size[0] * 1.4 + 8
     height = c.size[1] * 1.3 + c.size[0] * 0.34 + 8  # room for two more lines either side
-    scale = min(1.0, MAX_STRIP_WIDTH / width)
+    scale = min(1.0, MAX_STRIP_WIDTH / width) * zoom
     out_w, out_h = int(width * scale), int(height * scale)
     a = math.radians(c.angle)
     cos, sin = math.cos(a), math.sin(a)
@@ -160,7 +165,7 @@ class _Row:
     right: float
 
 
-def _marks(strip: np.ndarray, char_hint: float) -> tuple[np.ndarray, np.ndarray]:
+def _marks(strip: np.ndarray, char_hint: float, close: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """The ink image and the marks on it: (k, 4) centre x, centre y, width, height.
 
     Ink is the black-hat image (dark strokes over the paper around them)
@@ -175,6 +180,9 @@ def _marks(strip: np.ndarray, char_hint: float) -> tuple[np.ndarray, np.ndarray]
     floor = max(8.0, 0.4 * float(np.percentile(blackhat[::3, ::3], 99.5)))
     ink = blackhat.astype(np.float32) / np.maximum(local, floor).astype(np.float32)
     binary = (ink > 0.42).astype(np.uint8)
+    if close:  # pieces of one character's strokes, apart by a pixel or two, made one mark
+        binary = cv2.morphologyEx(binary, cv2.MORPH_CLOSE,
+                                  cv2.getStructuringElement(cv2.MORPH_RECT, (1, close)))
     n, _, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
     stats = stats[1:]
     boxes = np.column_stack([stats[:, 0] + stats[:, 2] / 2, stats[:, 1] + stats[:, 3] / 2,
@@ -193,7 +201,10 @@ def _chains(marks: np.ndarray, v: np.ndarray, ch: float) -> list[np.ndarray]:
     gap = (x[None, :] - w[None, :] / 2) - (x[:, None] + w[:, None] / 2)
     hmax = np.maximum(h[:, None], h[None, :])
     ratio = hmax / np.minimum(h[:, None], h[None, :])
-    ok = (dx > 0) & (gap < 1.3 * np.maximum(hmax, ch)) & (np.abs(v[None, :] - v[:, None]) < 0.5 * hmax) \
+    # the level is judged against a whole character's height even between small marks: thin
+    # strokes lost to blur or glare break a character into pieces that sit off its centre
+    tall = np.maximum(hmax, ch)
+    ok = (dx > 0) & (gap < 1.3 * tall) & (np.abs(v[None, :] - v[:, None]) < 0.5 * tall) \
         & (ratio < 4.0)
     dx = np.where(ok, dx, np.inf)
     nearest = dx.argmin(1)
@@ -210,7 +221,54 @@ def _chains(marks: np.ndarray, v: np.ndarray, ch: float) -> list[np.ndarray]:
     groups: dict[int, list[int]] = {}
     for i in range(len(marks)):
         groups.setdefault(root(i), []).append(i)
-    return [np.array(idx) for idx in groups.values() if len(idx) >= 12]
+    pieces = [np.array(idx) for idx in groups.values() if len(idx) >= 3]
+    return [idx for idx in _join(pieces, marks, v, ch) if len(idx) >= 12]
+
+
+def _join(pieces: list[np.ndarray], marks: np.ndarray, v: np.ndarray, ch: float) -> list[np.ndarray]:
+    """Pieces of one row joined: a row broken where a character or two washed out (glare, blur).
+
+    Two pieces are joined when they lie at the same level, in print of the same
+    size and pitch, and the right one begins one to three pitches after the
+    left one ends (five, between pieces of six marks or more: a glare can wash
+    out a word), on the left one's grid (other print beside the MRZ seldom
+    keeps to it).
+    """
+    if len(pieces) < 2:
+        return pieces
+    x, h = marks[:, 0], marks[:, 3]
+    pieces = [idx[np.argsort(x[idx])] for idx in pieces]
+    pieces.sort(key=lambda idx: float(x[idx[0]]))
+    # each piece's first and last centre, level, print height and pitch, computed once
+    first = np.array([x[idx[0]] for idx in pieces])
+    last = np.array([x[idx[-1]] for idx in pieces])
+    level = np.array([np.median(v[idx]) for idx in pieces])
+    size = np.array([np.percentile(h[idx], 75) for idx in pieces])
+    step = np.array([np.median(np.diff(x[idx])) for idx in pieces])
+    count = np.array([len(idx) for idx in pieces])
+    into = np.arange(len(pieces))  # the piece each one has been joined to
+    out: list[int] = []
+    for k in range(len(pieces)):
+        if out:
+            o = np.array(out)
+            gap = (first[k] - last[o]) / np.maximum(step[o], 1e-6)
+            ok = ((np.abs(level[o] - level[k]) < 0.4 * max(ch, size[k]))
+                  & (np.maximum(size[o], size[k]) < 1.5 * np.minimum(size[o], size[k]))
+                  & (np.abs(step[o] - step[k]) < 0.2 * np.maximum(step[o], step[k]))
+                  & (gap > 0.7) & (gap < np.where(np.minimum(count[o], count[k]) >= 6, 5.3, 3.3))
+                  & (np.abs(gap - np.round(gap)) < 0.3))
+            hits = np.flatnonzero(ok)
+            if len(hits):
+                j = int(o[hits[-1]])
+                into[k] = j
+                last[j] = last[k]
+                count[j] += count[k]
+                continue
+        out.append(k)
+    joined: dict[int, list[np.ndarray]] = {}
+    for k, idx in enumerate(pieces):
+        joined.setdefault(int(into[k]), []).append(idx)
+    return [np.concatenate(parts) for parts in joined.values()]
 
 
 def _rows(marks: np.ndarray) -> list[_Row]:
@@ -252,8 +310,8 @@ def _rows(marks: np.ndarray) -> list[_Row]:
 def _trim(row: _Row, left: float, right: float) -> _Row | None:
     """The row with only its marks between ``left`` and ``right``."""
     c = row.comps
-    keep = (c[:, 0] - c[:, 2] / 2 >= left - 0.6 * row.height) & \
-           (c[:, 0] + c[:, 2] / 2 <= right + 0.6 * row.height)
+    keep = (c[:, 0] - c[:, 2] / 2 >= left - row.height) & \
+           (c[:, 0] + c[:, 2] / 2 <= right + row.height)
     if keep.sum() < 12:
         return None
     c = c[keep]
@@ -380,20 +438,32 @@ def _cells(ink: np.ndarray, row: _Row, centres: np.ndarray) -> np.ndarray:
     return cells
 
 
-def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
-    """The MRZ hypotheses in the region ``c`` of the grey picture ``g`` (most likely first)."""
-    strip, inv = _straighten(g, c)
+def cut(g: np.ndarray, c: Candidate, _again: bool = True, _zoom: float = 1.0) -> list[Cut]:
+    """The MRZ hypotheses in the region ``c`` of the grey picture ``g`` (most likely first).
+
+    Where none is found in print under ``SMALL_PRINT`` pixels high, the region
+    is looked at again enlarged twice.
+    """
+    strip, inv = _straighten(g, c, _zoom)
     scale = strip.shape[1] / (c.size[0] * 1.4 + 8)
-    blackhat, marks = _marks(strip, c.size[1] * scale * 0.8)
+    blackhat, marks = _marks(strip, c.size[1] * scale * 0.8, 5 if _zoom > 1 else 0)
     rows = _rows(marks)
-    groups = _line_groups(rows)[:4]
+    groups = _line_groups(rows)[:8]
     width = strip.shape[1]
     touching = [r for r in rows if r.left < 0.03 * width or r.right > 0.97 * width]
     if groups:  # the rows of the likeliest MRZ, before they were trimmed
         first = groups[0][0]
-        low = min(r.offset for r in first) - first[0].height
-        high = max(r.offset for r in first) + first[0].height
-        touching = [r for r in touching if low <= r.offset <= high]
+        height = first[0].height
+
+        def level(r: _Row, u: float) -> float:
+            return r.offset + r.slope * u
+
+        # a row that runs on past the region at the MRZ's level, in print of its size
+        touching = [r for r in touching
+                    if 0.6 * height < r.height < 1.6 * height
+                    and level(first[0], (r.left + r.right) / 2) - height
+                    <= level(r, (r.left + r.right) / 2)
+                    <= level(first[-1], (r.left + r.right) / 2) + height]
     else:
         touching = [r for r in touching if len(r.comps) >= 25]
     if _again and touching:
@@ -404,7 +474,10 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
         mid_v = sum(r.offset + r.slope * mid_u for r in group) / len(group)
         x, y = inv @ np.array([mid_u, mid_v, 1.0])
         size = ((right - left) / scale * 1.6, c.size[1])
-        return cut(g, Candidate((float(x), float(y)), size, c.angle, c.score), False)
+        wider = cut(g, Candidate((float(x), float(y)), size, c.angle, c.score), False)
+        if wider:
+            return wider
+        # else the rows running on were other print beside the MRZ: the region's own rows
     out = []
     for group, length in groups:
         cells, corners = [], []
@@ -429,4 +502,9 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True) -> list[Cut]:
             x, y = inv @ np.array([u, v, 1.0])
             corners.append((float(x), float(y)))
         out.append(Cut(cells, tuple(corners), (length,) * len(group)))
+    if not out and _zoom == 1.0 and scale > 0.99:
+        likely = [r for group, _ in groups for r in group] or rows  # the rows of an MRZ shape
+        height = float(np.median([r.height for r in likely])) if likely else c.size[1] * scale / 2.5
+        if height < SMALL_PRINT:
+            return cut(g, c, _again, 2.0)
     return out

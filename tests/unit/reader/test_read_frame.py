@@ -6,6 +6,7 @@ import pytest
 from borderdesk import mrz
 from borderdesk.mrz.compose import compose
 from borderdesk.reader import ENGINE_NAMES, EngineError, classifier, engine, ocr, read_frame, segment
+from borderdesk.reader.reading import Reading
 from support.rendered import shot
 
 
@@ -65,60 +66,103 @@ def test_no_mrz_no_reading():
     assert read_frame(noise) is None
 
 
-def test_second_choices_repair_a_failing_check_only_when_one_change_passes():
-    lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-             "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+def _probs(lines, unsure=()):
+    """Classifier outputs for ``lines``: sure of every character but those of ``unsure``,
+    ((line, place, read, second choice, probability read), ...)."""
     probs = []
     for line in lines:
-        p = np.full((len(line), 37), 0.001, np.float32)
+        p = np.full((len(line), 37), 0.0001, np.float32)
         for k, ch in enumerate(line):
-            p[k, classifier.ALPHABET.index(ch)] = 0.9
+            p[k, classifier.ALPHABET.index(ch)] = 0.996
         probs.append(p)
-    # the birth date's 8 read as 3, with 8 the classifier's second choice
-    probs[1][17, classifier.ALPHABET.index("3")] = 0.95
-    probs[1][17, classifier.ALPHABET.index("8")] = 0.6
-    lines_read, conf = ocr._decode([p.copy() for p in probs])
-    assert lines_read[1][17] == "3"
-    document = mrz.parse("\n".join(lines_read))
-    assert not document.valid
-    assert ocr._second_choices(lines_read, conf, [p / p.sum(1, keepdims=True) for p in probs],
-                               document)
-    assert lines_read == lines
-    # two second choices that would each pass: no change
-    probs[1][16, classifier.ALPHABET.index("1")] = 0.97
-    probs[1][16, classifier.ALPHABET.index("2")] = 0.5
-    lines_read, conf = ocr._decode([p.copy() for p in probs])
-    document = mrz.parse("\n".join(lines_read))
-    normed = [p / p.sum(1, keepdims=True) for p in probs]
-    before = list(lines_read)
-    if not ocr._second_choices(lines_read, conf, normed, document):
-        assert lines_read == before
+    for i, k, read, second, sure in unsure:
+        probs[i][k] = 0.0001
+        probs[i][k, classifier.ALPHABET.index(read)] = sure
+        probs[i][k, classifier.ALPHABET.index(second)] = 0.996 - sure
+    return probs
 
 
+def _settled(probs):
+    """The lines read from ``probs``, settled, their confidences, and whether they changed."""
+    lines, conf = ocr._decode(probs)
+    document = mrz.parse("\n".join(lines))
+    changed = ocr._settle(lines, conf, probs, document)
+    return lines, conf, changed
 
-def test_second_choices_repair_a_passport_without_optional_data():
+
+def _trust(lines, conf):
+    reading = Reading(lines=tuple(lines), confidence=tuple(tuple(c) for c in conf),
+                      source="image", engine="borderdesk")
+    return ocr.distrust(reading, mrz.parse("\n".join(lines)))
+
+
+def test_settle_repairs_a_failing_check_only_when_one_choice_passes():
+    lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+             "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+    # the birth date's 1 read as 7, with 1 the classifier's second choice
+    read, conf, changed = _settled(_probs(lines, [(1, 17, "7", "1", 0.6)]))
+    assert changed and read == lines
+    assert _trust(read, conf) == ""
+    # 81 read as 92 (weights 7 and 3: the birth date's check digit still fits), second
+    # choices 8 and 1: of the two texts that pass it, only the truth passes the composite
+    read, conf, changed = _settled(_probs(lines, [(1, 16, "9", "8", 0.6), (1, 17, "2", "1", 0.6)]))
+    assert changed and read == lines
+    assert _trust(read, conf) == ""
+    # the document number's 90 read as 89, second choices 9 and 0: both pass its check and
+    # the composite (whose weights line up with the field's), so nothing is changed
+    read, conf, changed = _settled(_probs(lines, [(1, 3, "8", "9", 0.6), (1, 4, "9", "0", 0.6)]))
+    assert not changed and read[1][3:5] == "89"
+    assert "unsure character(s) under the document number" in _trust(read, conf)
+
+
+def test_settle_repairs_a_passport_without_optional_data():
     # empty optional data has a filler for its check digit: the repair must still stand
     lines = list(compose("TD3", document_code="P", issuing_state="UTO", surname="ERIKSSON",
                          given_names="ANNA MARIA", document_number="Z0993155",
                          nationality="UTO", birth_date="740812", sex="F",
                          expiry_date="120415"))
     assert lines[1][42] == "<"
-    probs = []
-    for line in lines:
-        p = np.full((len(line), 37), 0.001, np.float32)
-        for k, ch in enumerate(line):
-            p[k, classifier.ALPHABET.index(ch)] = 0.9
-        probs.append(p)
-    # the document number's 0 read as O, with 0 the classifier's second choice
-    probs[1][1, classifier.ALPHABET.index("O")] = 0.95
-    probs[1][1, classifier.ALPHABET.index("0")] = 0.6
-    lines_read, conf = ocr._decode([p.copy() for p in probs])
-    assert lines_read[1][1] == "O"
-    document = mrz.parse("\n".join(lines_read))
-    assert not document.valid
-    assert ocr._second_choices(lines_read, conf, [p / p.sum(1, keepdims=True) for p in probs],
-                               document)
-    assert lines_read == lines
+    read, conf, changed = _settled(_probs(lines, [(1, 1, "O", "0", 0.6)]))
+    assert changed and read == lines
+
+
+def _passport(number):
+    return list(compose("TD3", document_code="P", issuing_state="UTO", surname="ERIKSSON",
+                        given_names="ANNA MARIA", document_number=number, nationality="UTO",
+                        birth_date="740812", sex="F", expiry_date="120415"))
+
+
+def test_settle_two_unsure_characters_under_one_check_digit():
+    lines = _passport("X70800123")
+    # two zeros read as O (weights 1 and 3): of the four choices only the truth passes
+    read, conf, changed = _settled(_probs(lines, [(1, 2, "O", "0", 0.7), (1, 4, "O", "0", 0.6)]))
+    assert changed and read == lines
+    assert _trust(read, conf) == ""
+    # read right but unsure: the only choice that passes, so trusted
+    read, conf, changed = _settled(_probs(lines, [(1, 2, "0", "O", 0.6), (1, 4, "0", "O", 0.5)]))
+    assert not changed and read == lines
+    assert _trust(read, conf) == ""
+
+
+def test_settle_leaves_misreads_that_cancel_out_to_the_officer():
+    lines = _passport("X70000123")
+    # O for 0 at weights 7 and 3 adds 240: OO and 00 both pass, nothing tells them apart
+    read, conf, changed = _settled(_probs(lines, [(1, 3, "O", "0", 0.7), (1, 4, "O", "0", 0.6)]))
+    assert not changed and read[1][3:5] == "OO"
+    assert "unsure character(s) under the document number" in _trust(read, conf)
+
+
+def test_settle_a_long_document_number_of_an_id_card():
+    # TD1: a number of 12 characters runs on into the optional data; its check digit is there
+    lines = list(compose("TD1", document_code="I", issuing_state="UTO", surname="ERIKSSON",
+                         given_names="ANNA MARIA", document_number="D23145890734",
+                         nationality="UTO", birth_date="740812", sex="F",
+                         expiry_date="120415"))
+    assert lines[0][14] == "<"
+    read, conf, changed = _settled(_probs(lines, [(0, 13, "O", "0", 0.7)]))
+    assert changed and read == lines
+    assert mrz.parse("\n".join(read)).document_number == "D23145890734"
+
 
 def test_engines_by_name(tmp_path, monkeypatch):
     assert ENGINE_NAMES[0] == "borderdesk"
@@ -144,3 +188,94 @@ def test_the_other_engines_run(name):
     s = shot("others", length=44, difficulty=0.0, frame=(640, 360))
     reading = read(s.image)
     assert reading is None or reading.engine == name
+
+
+def test_a_state_code_letter_is_as_sure_as_the_codes_that_exist_make_it():
+    lines = _passport("X70800123")
+    assert lines[0][2:5] == "UTO" and lines[1][10:13] == "UTO"
+    # O or Q at the end of UTO: UTQ is no state's code, so the O is sure
+    probs = _probs(lines, [(0, 4, "O", "Q", 0.6)])
+    read, conf = ocr._decode(probs)
+    assert read == lines and conf[0][4] > 0.99
+    # AUT or AUS: both exist, so the T stays as unsure as the classifier was
+    lines[1] = lines[1][:10] + "AUT" + lines[1][13:]
+    read, conf = ocr._decode(_probs(lines, [(1, 12, "T", "S", 0.6)]))
+    assert read[1][10:13] == "AUT" and 0.55 < conf[1][12] < 0.65
+    # a code no state has, the second choice making one: the one that exists, and sure
+    read, conf = ocr._decode(_probs(lines, [(1, 10, "I", "A", 0.7)]))
+    assert read[1][10:13] == "AUT" and conf[1][10] > 0.99
+    # the classifier all but sure of a code no state has: left for the officer
+    read, conf = ocr._decode(_probs(lines, [(1, 10, "I", "A", 0.99)]))
+    assert read[1][10:13] == "IUT"
+
+
+def test_settle_the_optional_data_only_the_composite_covers():
+    lines = list(compose("TD1", document_code="I", issuing_state="UTO", surname="ERIKSSON",
+                         given_names="ANNA MARIA", document_number="D23145890",
+                         nationality="UTO", birth_date="740812", sex="F", expiry_date="120415",
+                         optional_data_2="A1230B"))
+    assert lines[1][18:24] == "A1230B"
+    # its 0 read as O: only the composite check can tell, and only the 0 passes it
+    read, conf, changed = _settled(_probs(lines, [(1, 22, "O", "0", 0.7)]))
+    assert changed and read == lines
+    assert _trust(read, conf) == ""
+    # 23 unsure as 2 or Z and 3 or B: of the four, only the text read passes
+    read, conf, changed = _settled(_probs(lines, [(1, 20, "2", "Z", 0.6), (1, 21, "3", "B", 0.6)]))
+    assert not changed and read == lines
+    assert _trust(read, conf) == ""
+    # 00 unsure at weights 7 and 3: OO would pass as well, so the officer is asked
+    lines = list(compose("TD1", document_code="I", issuing_state="UTO", surname="ERIKSSON",
+                         given_names="ANNA MARIA", document_number="D23145890",
+                         nationality="UTO", birth_date="740812", sex="F", expiry_date="120415",
+                         optional_data_2="A1200B"))
+    read, conf, changed = _settled(_probs(lines, [(1, 21, "0", "O", 0.6), (1, 22, "0", "O", 0.6)]))
+    assert not changed and read == lines
+    assert "unsure character(s) under the composite" in _trust(read, conf)
+
+
+def test_a_visa_v_is_sure_when_no_other_letter_makes_a_valid_document():
+    lines = list(compose("MRVA", document_code="V", issuing_state="UTO", surname="ERIKSSON",
+                         given_names="ANNA MARIA", document_number="X70800123",
+                         nationality="UTO", birth_date="740812", sex="F",
+                         expiry_date="120415"))
+    probs = _probs(lines, [(0, 0, "V", "P", 0.8)])
+    read, conf = ocr._decode(probs)
+    document = mrz.parse("\n".join(read))
+    assert document.format == "MRVA" and conf[0][0] < 0.85
+    ocr._settle_code(read, conf, probs, document)
+    assert conf[0][0] > 0.99  # read as a passport, its composite check would fail
+    # a passport's P stays as unsure as read: with a V it would be a valid visa
+    lines = _passport("X70800123")
+    probs = _probs(lines, [(0, 0, "P", "V", 0.8)])
+    read, conf = ocr._decode(probs)
+    ocr._settle_code(read, conf, probs, mrz.parse("\n".join(read)))
+    assert conf[0][0] < 0.85
+
+
+def test_a_settled_reading_that_is_trusted_is_right():
+    # misreads by look-alikes under one check digit, the truth the classifier's second
+    # choice (G for 6 among them, which no check digit sees): whatever _settle makes of
+    # them, a reading it leaves trusted is the truth
+    import random
+
+    rng = random.Random(9303)
+    look = {"0": "O", "1": "I", "2": "Z", "5": "S", "6": "G", "8": "B", "O": "0", "I": "1"}
+    trusted = wrong_trusted = 0
+    for _ in range(150):
+        number = "".join(rng.choice("0125680OI") for _ in range(rng.randint(6, 9)))
+        lines = _passport(number)
+        places = [k for k in range(len(number)) if number[k] in look]
+        unsure = []
+        for k in rng.sample(places, min(len(places), rng.randint(1, 3))):
+            truth = lines[1][k]
+            sure = rng.uniform(0.5, 0.9)
+            if rng.random() < 0.6:  # misread: the look-alike first, the truth second
+                unsure.append((1, k, look[truth], truth, sure))
+            else:  # read right, but unsure
+                unsure.append((1, k, truth, look[truth], sure))
+        read, conf, _ = _settled(_probs(lines, unsure))
+        if _trust(read, conf) == "":
+            trusted += 1
+            wrong_trusted += list(mrz.parse("\n".join(read)).lines) != lines
+    assert wrong_trusted == 0
+    assert trusted > 50  # and most of them are settled, not merely refused

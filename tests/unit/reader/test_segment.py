@@ -44,3 +44,50 @@ def test_nothing_in_an_empty_or_tiny_picture():
     assert cuts_of(np.zeros((5, 5), np.uint8)) == []
     noise = np.random.default_rng(1).integers(0, 255, (480, 640), dtype=np.uint8)
     assert len(cuts_of(noise)) <= 1  # noise may look like text, but rarely like an MRZ
+
+
+def _washed_out(s, line, first, last, strength):
+    """The shot with characters ``first`` to ``last`` of MRZ line ``line`` all but washed
+    out, as a glare does."""
+    tl, tr, br, bl = (np.array(p, np.float64) for p in s.band)
+    n, rows = len(s.lines[0]), len(s.lines)
+
+    def at(i, v):  # position i along the line, v across the band (0 top, 1 bottom)
+        top, bottom = tl + (tr - tl) * i / n, bl + (br - bl) * i / n
+        return top + (bottom - top) * v
+
+    poly = np.array([at(first, line / rows), at(last + 1, line / rows),
+                     at(last + 1, (line + 1) / rows), at(first, (line + 1) / rows)], np.int32)
+    mask = np.zeros(s.image.shape[:2], np.uint8)
+    cv2.fillConvexPoly(mask, poly, 255)
+    a = (cv2.GaussianBlur(mask, (0, 0), 2).astype(np.float32) / 255 * strength)
+    if s.image.ndim == 3:
+        a = a[:, :, None]
+    return (s.image * (1 - a) + 250 * a).astype(np.uint8)
+
+
+@pytest.mark.parametrize("seed", ["a", "b"])
+def test_a_line_broken_by_a_glare_is_still_one_line(seed):
+    s = shot(f"glare:{seed}", length=44, difficulty=0.2)
+    image = _washed_out(s, 0, 20, 22, 0.93)
+    want = tuple(len(line) for line in s.lines)
+    assert any(c.lengths == want and inside(c, s.band.mean(0)) for c in cuts_of(image))
+
+
+def test_pieces_of_a_row_joined_only_on_its_grid():
+    h, pitch = 20.0, 17.0
+
+    def marks(xs, level=50.0, height=h):
+        return np.array([[x, level, 11, height] for x in xs], np.float32)
+
+    left = marks(100 + pitch * np.arange(10))
+    right = marks(100 + pitch * np.arange(13, 30))  # three characters washed out between
+    beside = marks(100 + pitch * 29 + 2.6 * pitch + 11.0 * np.arange(8))  # other print, narrower
+    below = marks(100 + pitch * np.arange(13, 30), level=50 + 1.6 * h)  # the next line
+    all_marks = np.concatenate([left, right, beside, below])
+    v = all_marks[:, 1]
+    starts = np.cumsum([0, len(left), len(right), len(beside)])
+    pieces = [np.arange(a, a + len(m)) for a, m in zip(starts, (left, right, beside, below))]
+    joined = segment._join(pieces, all_marks, v, h)
+    sizes = sorted(len(p) for p in joined)
+    assert sizes == [8, 17, 27]  # the row whole; the print beside and the next line apart
