@@ -265,9 +265,8 @@ def vote(readings: list[Reading]) -> Vote:
 #: A character under a check digit less sure than this is not verified by it unless the
 #: check settles it (reader.ocr._settle): the check cannot see some misreads (G for 6,
 #: A for 0: the same value modulo 10), and two can cancel out (O read for 0 twice at
-#: weights 7 and 3 adds 240: the digit still fits). Of the classifier's calibrated
-#: probabilities, like the thresholds of reader.ocr (see there how they were chosen).
-MIN_COVERED_CONFIDENCE = 0.8
+#: weights 7 and 3 adds 240: the digit still fits)
+MIN_COVERED_CONFIDENCE = 0.9
 
 
 def check_places(layout: Layout, name: str) -> list[tuple[int, int]]:

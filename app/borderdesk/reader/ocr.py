@@ -515,7 +515,7 @@ def load_image(path: str | os.PathLike) -> Picture:
 # the same logit margins), which trust no wrong reading of those frames either.
 #: A single image's characters that no check digit covers must be read at least this sure
 #: (below it, wrong names that pass every check)
-MIN_UNVERIFIED_CONFIDENCE = 0.8
+MIN_UNVERIFIED_CONFIDENCE = 0.9
 #: The document code's letters: no check covers them and nothing tells a misread one
 #: (a filler read as I makes the unremarkable code PI)
 MIN_CODE_CONFIDENCE = 0.98
