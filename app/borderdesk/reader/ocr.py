@@ -510,7 +510,10 @@ def load_image(path: str | os.PathLike) -> Picture:
 # probabilities (its logits scaled by the temperature that fits held-out cells,
 # tools/train_ocr.py), chosen on held-out training frames and cells, never the test sets.
 # Of the 600 frames train_ocr.py reads whole, none read wrong is trusted for a character
-# under MIN_UNVERIFIED_CONFIDENCE down to 0.7 (it prints that table); at 0.8, a step above,
+# under MIN_UNVERIFIED_CONFIDENCE down to 0.7 (it prints that table; the two wrong readings
+# it trusts at any threshold are not the classifier's doing: optional data KK taken for
+# fillers, whose weights 7 and 3 make 200, and a passport read as a valid TD2 from its
+# first 36 characters); at 0.8, a step above,
 # fewer held-out name letters are wrong yet let through (24 of 18,214) than the earlier,
 # uncalibrated network let through at its 0.97 (31). MIN_CODE_CONFIDENCE is that network's
 # 0.995 carried over to the calibrated scale (the same logit margin, rounded up).
