@@ -115,12 +115,14 @@ def _fingerprint(seeds: list[int]) -> str:
     h = hashlib.sha256(repr(seeds).encode())
     here = Path(__file__).resolve().parent
     reader = Path(segment.__file__).resolve().parent
-    for path in [here / "mrzrender.py", reader / "segment.py", *sorted((reader / "synth").glob("*.py"))]:
+    sources = [here / "mrzrender.py", reader / "segment.py", *sorted((reader / "synth").glob("*.py"))]
+    for path in sources:
         h.update(path.read_bytes())
     return h.hexdigest()
 
 
-def dataset(seeds: list[int], workers: int, cache: Path | None = None) -> tuple[np.ndarray, np.ndarray, int]:
+def dataset(seeds: list[int], workers: int,
+            cache: Path | None = None) -> tuple[np.ndarray, np.ndarray, int]:
     """(cells (n, H, W), labels, shots cut) of ``seeds``, from ``cache`` if it holds the same."""
     key = _fingerprint(seeds)
     if cache is not None and cache.exists():
@@ -283,16 +285,16 @@ def main() -> int:
     parser.add_argument("--test-shots", type=int, default=300,
                         help="held-out frames (a third of them from borderdesk.reader.synth)")
     parser.add_argument("--calibration-shots", type=int, default=600,
-                        help="more held-out frames, read whole, to choose MIN_UNVERIFIED_CONFIDENCE on "
-                        "(half of them from borderdesk.reader.synth)")
+                        help="more held-out frames, read whole, to choose "
+                        "MIN_UNVERIFIED_CONFIDENCE on (half of them from borderdesk.reader.synth)")
     parser.add_argument("--widths", default="12,24,48", help="the convolutions' channels")
     parser.add_argument("--hidden", type=int, default=128, help="the dense hidden layer's size")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="processes rendering frames")
     parser.add_argument("--threads", type=int, default=1,
                         help="PyTorch's threads (more than the idle cores is much slower)")
-    parser.add_argument("--cache", type=Path, help="keep the cut cells in this file (.npz) and "
-                        "take them from it while the seeds and the code that cuts them are the same")
+    parser.add_argument("--cache", type=Path, help="keep the cut cells in this file (.npz) and take "
+                        "them from it while the seeds and the code that cuts them are the same")
     parser.add_argument("--out", type=Path, default=classifier.MODEL_FILE)
     args = parser.parse_args()
     try:
@@ -328,9 +330,10 @@ def main() -> int:
     print(f"held-out cells: {len(yt)} from {cut_t}/{len(test_seeds)} shots; "
           f"{errors} wrong ({100 * errors / max(len(yt), 1):.3f}%); temperature {t:.2f}; "
           f"OpenCV against PyTorch: largest difference {np.abs(probs - reference).max():.2e}")
+    wrong = pred != yt
     print("wrong with confidence at least 0.9 / 0.97 / 0.99: "
-          f"{int(((pred != yt) & (sure >= 0.9)).sum())} / {int(((pred != yt) & (sure >= 0.97)).sum())}"
-          f" / {int(((pred != yt) & (sure >= 0.99)).sum())}; right under 0.97: "
+          f"{int((wrong & (sure >= 0.9)).sum())} / {int((wrong & (sure >= 0.97)).sum())}"
+          f" / {int((wrong & (sure >= 0.99)).sum())}; right under 0.97: "
           f"{int(((pred == yt) & (sure < 0.97)).sum())}")
     confusions: dict[tuple[str, str], int] = {}
     for truth, read in zip(yt[pred != yt], pred[pred != yt]):

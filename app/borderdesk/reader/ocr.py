@@ -141,7 +141,7 @@ def _state_confidence(probs: list[np.ndarray], layout: Layout, lines: list[str],
             lines[span.line] = line[:span.start] + read + line[span.end:]
         for j, ch in enumerate(read):
             same = codes[:, j] == classifier.ALPHABET.index(ch)
-            conf[span.line][span.start + j] = min(1.0, float(weight[same].sum()) / total)  # rounding
+            conf[span.line][span.start + j] = min(1.0, float(weight[same].sum()) / total)
 
 
 def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
