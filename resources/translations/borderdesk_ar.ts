@@ -902,6 +902,193 @@
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>no name to compare</source>
+        <translation>لا اسم للمقارنة</translation>
+    </message>
+    <message>
+        <source>names differ</source>
+        <translation>الأسماء مختلفة</translation>
+    </message>
+    <message>
+        <source>surname and given names match</source>
+        <translation>اللقب والأسماء متطابقة</translation>
+    </message>
+    <message>
+        <source>surname matches</source>
+        <translation>اللقب مطابق</translation>
+    </message>
+    <message>
+        <source>surname matches; given names differ</source>
+        <translation>اللقب مطابق؛ الأسماء مختلفة</translation>
+    </message>
+    <message>
+        <source>given names match; surname differs in part</source>
+        <translation>الأسماء متطابقة؛ اللقب مختلف جزئيا</translation>
+    </message>
+    <message>
+        <source>name matches</source>
+        <translation>الاسم مطابق</translation>
+    </message>
+    <message>
+        <source>{name} ({notes})</source>
+        <translation>{name} ({notes})</translation>
+    </message>
+    <message>
+        <source>in another order</source>
+        <translation>بترتيب آخر</translation>
+    </message>
+    <message>
+        <source>with spelling variants</source>
+        <translation>بكتابات مختلفة</translation>
+    </message>
+    <message>
+        <source>a name spelt quite differently</source>
+        <translation>اسم مكتوب بشكل مختلف كثيرا</translation>
+    </message>
+    <message>
+        <source>a name missing</source>
+        <translation>اسم ناقص</translation>
+    </message>
+    <message>
+        <source>truncated in the MRZ</source>
+        <translation>مقتطع في المنطقة المقروءة آليا</translation>
+    </message>
+    <message>
+        <source>the list&apos;s surname or first given name not on the document</source>
+        <translation>لقب القائمة أو اسمها الأول غير موجود في الوثيقة</translation>
+    </message>
+    <message>
+        <source>{name}; alias {alias}</source>
+        <translation>{name}؛ الاسم المستعار {alias}</translation>
+    </message>
+    <message>
+        <source>no birth date to compare</source>
+        <translation>لا تاريخ ميلاد للمقارنة</translation>
+    </message>
+    <message>
+        <source>birth date differs</source>
+        <translation>تاريخ الميلاد مختلف</translation>
+    </message>
+    <message>
+        <source>birth year matches</source>
+        <translation>سنة الميلاد مطابقة</translation>
+    </message>
+    <message>
+        <source>birth date matches</source>
+        <translation>تاريخ الميلاد مطابق</translation>
+    </message>
+    <message>
+        <source>birth date same year and month</source>
+        <translation>تاريخ الميلاد: نفس السنة ونفس الشهر</translation>
+    </message>
+    <message>
+        <source>birth date with day and month swapped</source>
+        <translation>تاريخ الميلاد مع تبادل اليوم والشهر</translation>
+    </message>
+    <message>
+        <source>birth date same year</source>
+        <translation>تاريخ الميلاد: نفس السنة</translation>
+    </message>
+    <message>
+        <source>no birth date backs a name that lacks a surname or first given name</source>
+        <translation>لا تاريخ ميلاد يدعم اسما ينقصه اللقب أو الاسم الأول</translation>
+    </message>
+    <message>
+        <source>no birth date backs a surname or first given name spelt quite differently</source>
+        <translation>لا تاريخ ميلاد يدعم لقبا أو اسما أول مكتوبا بشكل مختلف كثيرا</translation>
+    </message>
+    <message>
+        <source>nationality matches</source>
+        <translation>الجنسية مطابقة</translation>
+    </message>
+    <message>
+        <source>nationality differs ({nationality} on the list)</source>
+        <translation>الجنسية مختلفة ({nationality} في القائمة)</translation>
+    </message>
+    <message>
+        <source>sex differs</source>
+        <translation>الجنس مختلف</translation>
+    </message>
+    <message>
+        <source>no birth date to confirm it: a possible match at most</source>
+        <translation>لا تاريخ ميلاد لتأكيده: تطابق محتمل على الأكثر</translation>
+    </message>
+    <message>
+        <source>listed as {status}</source>
+        <translation>مسجلة على أنها {status}</translation>
+    </message>
+    <message>
+        <source>listed as {status}, reported {reported}</source>
+        <translation>مسجلة على أنها {status}، أبلغ عنها في {reported}</translation>
+    </message>
+    <message>
+        <source>stolen</source>
+        <translation>مسروقة</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>مفقودة</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>ملغاة</translation>
+    </message>
+    <message>
+        <source>invalidated</source>
+        <translation>باطلة</translation>
+    </message>
+    <message>
+        <source>document number {number} of {state} is {listed}</source>
+        <translation>الوثيقة رقم {number} الصادرة عن {state} {listed}</translation>
+    </message>
+    <message>
+        <source>the same document number {number} is {listed} under issuing state {listed_state}, not {state}</source>
+        <translation>نفس رقم الوثيقة {number} {listed} تحت دولة الإصدار {listed_state}، لا {state}</translation>
+    </message>
+    <message>
+        <source>the same document number {number} is {listed} under issuing state {listed_state}, not the state read</source>
+        <translation>نفس رقم الوثيقة {number} {listed} تحت دولة الإصدار {listed_state}، لا الدولة المقروءة</translation>
+    </message>
+    <message>
+        <source>near number {number} of the same state is {listed}</source>
+        <translation>الرقم القريب {number} من نفس الدولة {listed}</translation>
+    </message>
+    <message>
+        <source>near number {number} under issuing state {listed_state} is {listed}</source>
+        <translation>الرقم القريب {number} تحت دولة الإصدار {listed_state} {listed}</translation>
+    </message>
+    <message>
+        <source>the number as read {number} of the same state is {listed}</source>
+        <translation>الرقم كما قرئ {number} من نفس الدولة {listed}</translation>
+    </message>
+    <message>
+        <source>the number as read {number} under issuing state {listed_state} is {listed}</source>
+        <translation>الرقم كما قرئ {number} تحت دولة الإصدار {listed_state} {listed}</translation>
+    </message>
+    <message>
+        <source>one OCR look-alike from the number read (&apos;{read}&apos; at position {position} taken as &apos;{alt}&apos;); the document number check digit fails</source>
+        <translation>على بعد التباس واحد في التعرف الضوئي من الرقم المقروء («{read}» في الموضع {position} قرئ «{alt}»)؛ رقم التحقق لرقم الوثيقة خاطئ</translation>
+    </message>
+    <message>
+        <source>one OCR look-alike from the number read (&apos;{read}&apos; at position {position} taken as &apos;{alt}&apos;); the check digit cannot tell &apos;{read}&apos; from &apos;{alt}&apos;</source>
+        <translation>على بعد التباس واحد في التعرف الضوئي من الرقم المقروء («{read}» في الموضع {position} قرئ «{alt}»)؛ رقم التحقق لا يميز «{read}» من «{alt}»</translation>
+    </message>
+    <message>
+        <source>the reader read {read} and corrected it to {number}: {corrections}</source>
+        <translation>قرأ القارئ {read} وصححه إلى {number}: {corrections}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Hit log review</source>

@@ -902,6 +902,193 @@
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
+    <message>
+        <source>no name to compare</source>
+        <translation>aucun nom à comparer</translation>
+    </message>
+    <message>
+        <source>names differ</source>
+        <translation>les noms diffèrent</translation>
+    </message>
+    <message>
+        <source>surname and given names match</source>
+        <translation>nom et prénoms concordent</translation>
+    </message>
+    <message>
+        <source>surname matches</source>
+        <translation>le nom concorde</translation>
+    </message>
+    <message>
+        <source>surname matches; given names differ</source>
+        <translation>le nom concorde ; les prénoms diffèrent</translation>
+    </message>
+    <message>
+        <source>given names match; surname differs in part</source>
+        <translation>les prénoms concordent ; le nom diffère en partie</translation>
+    </message>
+    <message>
+        <source>name matches</source>
+        <translation>le nom concorde</translation>
+    </message>
+    <message>
+        <source>{name} ({notes})</source>
+        <translation>{name} ({notes})</translation>
+    </message>
+    <message>
+        <source>in another order</source>
+        <translation>dans un autre ordre</translation>
+    </message>
+    <message>
+        <source>with spelling variants</source>
+        <translation>avec des variantes d'orthographe</translation>
+    </message>
+    <message>
+        <source>a name spelt quite differently</source>
+        <translation>un nom écrit assez différemment</translation>
+    </message>
+    <message>
+        <source>a name missing</source>
+        <translation>un nom manquant</translation>
+    </message>
+    <message>
+        <source>truncated in the MRZ</source>
+        <translation>tronqué dans la MRZ</translation>
+    </message>
+    <message>
+        <source>the list&apos;s surname or first given name not on the document</source>
+        <translation>le nom ou le premier prénom de la liste absent du document</translation>
+    </message>
+    <message>
+        <source>{name}; alias {alias}</source>
+        <translation>{name} ; alias {alias}</translation>
+    </message>
+    <message>
+        <source>no birth date to compare</source>
+        <translation>aucune date de naissance à comparer</translation>
+    </message>
+    <message>
+        <source>birth date differs</source>
+        <translation>la date de naissance diffère</translation>
+    </message>
+    <message>
+        <source>birth year matches</source>
+        <translation>l'année de naissance concorde</translation>
+    </message>
+    <message>
+        <source>birth date matches</source>
+        <translation>la date de naissance concorde</translation>
+    </message>
+    <message>
+        <source>birth date same year and month</source>
+        <translation>date de naissance : même année et même mois</translation>
+    </message>
+    <message>
+        <source>birth date with day and month swapped</source>
+        <translation>date de naissance avec le jour et le mois inversés</translation>
+    </message>
+    <message>
+        <source>birth date same year</source>
+        <translation>date de naissance : même année</translation>
+    </message>
+    <message>
+        <source>no birth date backs a name that lacks a surname or first given name</source>
+        <translation>aucune date de naissance n'appuie un nom auquel manque un nom de famille ou le premier prénom</translation>
+    </message>
+    <message>
+        <source>no birth date backs a surname or first given name spelt quite differently</source>
+        <translation>aucune date de naissance n'appuie un nom ou un premier prénom écrit assez différemment</translation>
+    </message>
+    <message>
+        <source>nationality matches</source>
+        <translation>la nationalité concorde</translation>
+    </message>
+    <message>
+        <source>nationality differs ({nationality} on the list)</source>
+        <translation>la nationalité diffère ({nationality} sur la liste)</translation>
+    </message>
+    <message>
+        <source>sex differs</source>
+        <translation>le sexe diffère</translation>
+    </message>
+    <message>
+        <source>no birth date to confirm it: a possible match at most</source>
+        <translation>aucune date de naissance pour le confirmer : correspondance possible au plus</translation>
+    </message>
+    <message>
+        <source>listed as {status}</source>
+        <translation>signalé comme {status}</translation>
+    </message>
+    <message>
+        <source>listed as {status}, reported {reported}</source>
+        <translation>signalé comme {status}, le {reported}</translation>
+    </message>
+    <message>
+        <source>stolen</source>
+        <translation>volé</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>perdu</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>révoqué</translation>
+    </message>
+    <message>
+        <source>invalidated</source>
+        <translation>invalidé</translation>
+    </message>
+    <message>
+        <source>document number {number} of {state} is {listed}</source>
+        <translation>le document numéro {number} de {state} est {listed}</translation>
+    </message>
+    <message>
+        <source>the same document number {number} is {listed} under issuing state {listed_state}, not {state}</source>
+        <translation>le même numéro de document {number} est {listed} sous l'État émetteur {listed_state}, non {state}</translation>
+    </message>
+    <message>
+        <source>the same document number {number} is {listed} under issuing state {listed_state}, not the state read</source>
+        <translation>le même numéro de document {number} est {listed} sous l'État émetteur {listed_state}, non l'État lu</translation>
+    </message>
+    <message>
+        <source>near number {number} of the same state is {listed}</source>
+        <translation>le numéro voisin {number} du même État est {listed}</translation>
+    </message>
+    <message>
+        <source>near number {number} under issuing state {listed_state} is {listed}</source>
+        <translation>le numéro voisin {number} sous l'État émetteur {listed_state} est {listed}</translation>
+    </message>
+    <message>
+        <source>the number as read {number} of the same state is {listed}</source>
+        <translation>le numéro tel que lu {number} du même État est {listed}</translation>
+    </message>
+    <message>
+        <source>the number as read {number} under issuing state {listed_state} is {listed}</source>
+        <translation>le numéro tel que lu {number} sous l'État émetteur {listed_state} est {listed}</translation>
+    </message>
+    <message>
+        <source>one OCR look-alike from the number read (&apos;{read}&apos; at position {position} taken as &apos;{alt}&apos;); the document number check digit fails</source>
+        <translation>à une confusion OCR du numéro lu (« {read} » en position {position} pris pour « {alt} ») ; le chiffre de contrôle du numéro de document est faux</translation>
+    </message>
+    <message>
+        <source>one OCR look-alike from the number read (&apos;{read}&apos; at position {position} taken as &apos;{alt}&apos;); the check digit cannot tell &apos;{read}&apos; from &apos;{alt}&apos;</source>
+        <translation>à une confusion OCR du numéro lu (« {read} » en position {position} pris pour « {alt} ») ; le chiffre de contrôle ne distingue pas « {read} » de « {alt} »</translation>
+    </message>
+    <message>
+        <source>the reader read {read} and corrected it to {number}: {corrections}</source>
+        <translation>le lecteur a lu {read} et l'a corrigé en {number} : {corrections}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Hit log review</source>

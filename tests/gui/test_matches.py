@@ -129,3 +129,31 @@ def test_a_hit_survives_the_lock(qtbot, window, demo_lists):
         qtbot.keyClick(window.lock_screen.form.secret, Qt.Key_Return)
     assert window.check.hit.isVisible()
     assert window.controller.flow.phase is Phase.DISPOSING
+
+
+def test_the_reasons_are_in_the_officer_s_language(qtbot, make_window, demo_lists):
+    window = make_window(kiosk=False, language="fr")
+    sign_in(qtbot, window)
+    verdict = submit(qtbot, window, demo_lists["hit-person"])
+    english = "; ".join(verdict.matches[0].reasons)
+    shown = plain(window.check.hit.reasons)
+    assert "concorde" in shown and "match" not in shown, (english, shown)
+    window.languages.install("ar")
+    window.check.hit.show_verdict(verdict)
+    assert "مطابق" in plain(window.check.hit.reasons)
+    window.languages.install("en")
+    window.check.hit.show_verdict(verdict)
+    assert plain(window.check.hit.reasons) == english
+    # The hit log keeps the codes: the review screen words them in its own language.
+    from borderdesk.desk.verdict import reasons_of
+    logged = window.controller.desk.hits.hit(verdict.hit_id).matches[0]
+    again = reasons_of(logged["reason_codes"], logged["reasons"])
+    assert [r.code for r in again] == [r.code for r in verdict.matches[0].reasons]
+
+
+def test_a_stolen_document_s_status_is_in_the_officer_s_language(qtbot, make_window, demo_lists):
+    window = make_window(kiosk=False, language="fr")
+    sign_in(qtbot, window)
+    verdict = submit(qtbot, window, demo_lists["hit"])
+    assert verdict.matches[0].category == "stolen"
+    assert "volé" in plain(window.check.hit.lists) and "volé" in plain(window.check.hit.reasons)

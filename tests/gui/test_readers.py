@@ -2,17 +2,17 @@
 pseudo-terminal, and the live camera on a replayed recording, each to a verdict.
 
 The camera's OCR engine is a test double (the engine is a boundary: a function from a
-frame to a Reading): it "reads" the MRZ wherever a document lies in the frame. Everything
-else is real: the replay source and its grabber thread, the gate, the multi-frame
-agreement, the worker threads, the desk's check and the window.
+frame to a Reading, support.engines): it "reads" the MRZ wherever a document lies in the
+frame. Everything else is real: the camera's process, the replay source and its grabber
+thread, the gate, the multi-frame agreement, the worker threads, the desk's check and the
+window.
 """
 
+import multiprocessing
 import os
-import threading
 import time
 
 import cv2
-import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -20,12 +20,11 @@ from borderdesk.desk.capture import NoEngine, default_engine
 from borderdesk.desk.config import Config
 from borderdesk.desk.flow import Phase
 
-from support.readings import TD3, reading
+from support.engines import FRAME, ReadsTheBand, frame, write_recording
+from support.readings import TD3
 
 from .conftest import SUPERVISOR, TD3_CLEAR, plain, sign_in, submit
 
-FRAME = (640, 480)
-BAND = ((40, 380), (600, 380), (600, 440), (40, 440))
 
 
 def configure(data_dir, text):
@@ -129,43 +128,9 @@ def test_a_serial_port_that_cannot_be_opened_is_said(qtbot, make_window, data_di
 
 # -- camera ---------------------------------------------------------------------------
 
-def frame(document: bool, seed: int) -> np.ndarray:
-    """A desk seen from above (noise), with a document and its two MRZ lines, or without."""
-    rng = np.random.default_rng(seed)
-    image = rng.integers(60, 110, (FRAME[1], FRAME[0], 3), dtype=np.uint8)
-    if document:
-        cv2.rectangle(image, (20, 200), (620, 460), (222, 228, 226), -1)
-        for i, line in enumerate(TD3):
-            cv2.putText(image, line, (44, 405 + 24 * i), cv2.FONT_HERSHEY_PLAIN, 1.1,
-                        (25, 25, 25), 1)
-    return image
-
-
-class ReadsTheBand:
-    """The engine double: the MRZ of TD3 wherever a document lies in the frame, else None."""
-
-    def __init__(self, delay: float = 0.0):
-        self.delay = delay
-        self.blind = False  # sees nothing
-        self.calls = 0
-        self.threads = set()
-
-    def __call__(self, image):
-        self.calls += 1
-        self.threads.add(threading.current_thread().name)
-        time.sleep(self.delay)  # as long as a real engine takes, if asked
-        if self.blind or float(image[300:340, 100:500].mean()) < 150:
-            return None
-        return reading(TD3, band=BAND)
-
-
 @pytest.fixture
 def recording(tmp_path):
-    folder = tmp_path / "camera"
-    folder.mkdir()
-    for n in range(30):
-        cv2.imwrite(str(folder / f"{n:03d}.png"), frame(document=n >= 6, seed=n))
-    return folder
+    return write_recording(tmp_path / "camera")
 
 
 def camera_window(make_window, data_dir, recording, engine, fps=20):
@@ -180,13 +145,14 @@ def camera_window(make_window, data_dir, recording, engine, fps=20):
     return window
 
 
-def frames_threads():
-    return [t for t in threading.enumerate() if t.name.startswith("frames:")]
+def camera_processes():
+    """The camera's processes still running (the grabber threads and the OCR live there)."""
+    return [p for p in multiprocessing.active_children() if p.name == "borderdesk-camera"]
 
 
 def test_the_live_camera_shows_the_band_then_the_verdict(qtbot, make_window, data_dir,
-                                                          recording):
-    engine = ReadsTheBand(delay=0.1)  # as slow as a real OCR on a busy machine
+                                                          recording, tmp_path):
+    engine = ReadsTheBand(tmp_path / "engine", delay=0.1)  # as slow as a real OCR on a busy machine
     window = camera_window(make_window, data_dir, recording, engine)
     view = window.check.camera
     bands, states, stale = [], [], []
@@ -218,18 +184,19 @@ def test_the_live_camera_shows_the_band_then_the_verdict(qtbot, make_window, dat
     qtbot.wait(1500)  # the recording loops: the empty desk again, and the document
     assert not stale
     assert view.state == "read" and view.message == "Read"
-    # The OCR ran in the camera's worker, never on the GUI thread.
-    assert engine.threads and threading.main_thread().name not in engine.threads
+    # The OCR ran in the camera's process, never in the desk's.
+    assert engine.pids and os.getpid() not in engine.pids
     # The same document still in view is not read again; the desk is ready for the next.
     qtbot.wait(600)
     assert window.controller.flow.phase in (Phase.SHOWING, Phase.WAITING)
 
 
 def test_a_document_under_the_camera_waits_for_the_hit_on_screen(qtbot, make_window, data_dir,
-                                                                  recording, demo_lists):
+                                                                  recording, demo_lists,
+                                                                  tmp_path):
     """What the camera reads while a HIT waits is let go without a word, and read once the
     HIT has its disposition."""
-    engine = ReadsTheBand()
+    engine = ReadsTheBand(tmp_path / "engine")
     engine.blind = True
     window = camera_window(make_window, data_dir, recording, engine)
     sign_in(qtbot, window)
@@ -249,15 +216,15 @@ def test_a_document_under_the_camera_waits_for_the_hit_on_screen(qtbot, make_win
 
 
 def test_the_lock_stops_the_camera_and_the_unlock_starts_it_again(qtbot, make_window, data_dir,
-                                                                  recording):
-    window = camera_window(make_window, data_dir, recording, ReadsTheBand())
+                                                                  recording, tmp_path):
+    window = camera_window(make_window, data_dir, recording, ReadsTheBand(tmp_path / "engine"))
     sign_in(qtbot, window)
     view = window.check.camera
     qtbot.waitUntil(lambda: view.image is not None, timeout=5000)
     window.controller.lock()
     devices = window.controller.devices
     qtbot.waitUntil(lambda: devices.camera.worker is None, timeout=3000)
-    assert not frames_threads()
+    assert not camera_processes()
     assert view.image is None  # nothing of the last document stays on screen
     with qtbot.waitSignal(window.controller.unlocked, timeout=5000):
         window.controller.unlock("O1001", "111111")
@@ -265,27 +232,40 @@ def test_the_lock_stops_the_camera_and_the_unlock_starts_it_again(qtbot, make_wi
     assert devices.camera.worker is not None and devices.camera.worker.isRunning()
 
 
-def test_quitting_while_the_camera_reads_leaves_no_thread_running(qtbot, make_window, data_dir,
-                                                                 recording):
-    engine = ReadsTheBand(delay=0.15)  # the quit comes in the middle of an OCR
+def test_quitting_while_the_camera_reads_leaves_nothing_running(qtbot, make_window, data_dir,
+                                                               recording, tmp_path):
+    engine = ReadsTheBand(tmp_path / "engine", delay=0.15)  # the quit comes in the middle of an OCR
     window = camera_window(make_window, data_dir, recording, engine, fps=30)
     sign_in(qtbot, window)
     qtbot.waitUntil(lambda: engine.calls >= 3, timeout=5000)
     worker = window.controller.devices.camera.worker
-    assert worker.isRunning() and frames_threads()
+    process = worker.camera.process
+    assert worker.isRunning() and camera_processes() == [process]
     started = time.monotonic()
     window._may_close = True
     window.close()
     assert time.monotonic() - started < 2.0
-    assert worker.isFinished() and not frames_threads()
+    assert worker.isFinished() and not camera_processes()
+    assert not process.is_alive() and not os.path.exists(f"/proc/{process.pid}")
     window.controller.close()  # what the application does after its event loop: again, safely
 
 
+def test_without_a_camera_its_pane_says_nothing_of_a_scanner_read(qtbot, window):
+    """No picture, no "Read" in green under it: the scanner read the document, not the camera."""
+    sign_in(qtbot, window)
+    view = window.check.camera
+    assert view.image is None and "No camera" in view.placeholder
+    verdict = submit(qtbot, window, TD3_CLEAR)
+    assert str(verdict.level) == "CLEAR" and window.controller.flow.phase is Phase.SHOWING
+    assert view.state == "off" and view.message == ""
+    assert "No camera" in view.placeholder
+
+
 def test_a_desk_without_an_ocr_engine_says_the_camera_cannot_read(qtbot, make_window, data_dir,
-                                                                  recording, monkeypatch):
-    def no_engine(name):
-        raise NoEngine("no OCR engine is installed")
-    monkeypatch.setattr("borderdesk.ui.camera.default_engine", no_engine)
+                                                                  recording):
+    configure(data_dir, "")
+    path = data_dir / "config.toml"  # an engine this desk does not have
+    path.write_text(path.read_text().replace('\n[scanner]', '\nocr_engine = "none"\n[scanner]'))
     window = camera_window(make_window, data_dir, recording, None)
     sign_in(qtbot, window)
     status = window.check.status.camera
@@ -300,7 +280,7 @@ def test_a_camera_that_cannot_be_opened_is_said(qtbot, make_window, data_dir, tm
     path.write_text(path.read_text().replace(
         '[camera]\ndevice = ""\n', f'[camera]\ndevice = "{tmp_path / "video7"}"\n'))
     window = make_window(kiosk=False, language="en")
-    window.controller.devices.engine = ReadsTheBand()
+    window.controller.devices.engine = ReadsTheBand(tmp_path / "engine")
     sign_in(qtbot, window)
     status = window.check.status.camera
     qtbot.waitUntil(lambda: plain(status) == "Camera: FAULT", timeout=5000)
@@ -321,7 +301,7 @@ def test_a_camera_that_stops_delivering_is_said_and_reopened(qtbot, make_window,
     path.write_text(path.read_text().replace(
         '[camera]\ndevice = ""\n', f'[camera]\ndevice = "{video}"\nfps = 50.0\n'))
     window = make_window(kiosk=False, language="en")
-    window.controller.devices.engine = ReadsTheBand()
+    window.controller.devices.engine = ReadsTheBand(tmp_path / "engine")
     view = window.check.camera
     said = []  # each state as the status bar and the picture's place said it
     window.controller.devices.camera_state.connect(lambda code, why: said.append(

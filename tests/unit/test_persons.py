@@ -173,7 +173,7 @@ SIBLING = [{"surname": "DRIDI", "given_names": "SAMIR RACHID"}]
 @pytest.mark.parametrize("record_birth, flagged", [
     ("1980-03-15", True),   # exact: backs it
     ("1980-03", True),      # same year and month
-    ("1980", True),         # only years known, equal
+    ("1980", False),        # only years known, equal: one person in fifty shares the year
     ("", False),            # nothing to back it: a brother (RACHID's son) reads the same
     ("1980-11-02", False),  # same year only
 ])
@@ -216,3 +216,11 @@ def test_key_name_matched_at_the_edge_needs_a_birth_date():
     assert any("spelt quite differently" in r for r in unbacked[2])
     assert not any("spelt quite differently" in r for r in backed[2][1:])
     assert unbacked[0] < backed[0] - 0.08
+
+
+def test_another_nationality_weighs_more_with_no_birth_date_to_compare():
+    # The name alone, and a nationality that says another person.
+    dated = score_person(query(nationality="FRA"), person(), CONFIG)[0]
+    undated = score_person(query(nationality="FRA"), person(birth=""), CONFIG)[0]
+    assert dated == 1.0  # 1.0 + 0.08 (birth date) - 0.08 (nationality)
+    assert undated == 0.88  # 1.0 - 0.12

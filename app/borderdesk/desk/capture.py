@@ -14,16 +14,17 @@ The OCR engine is :func:`default_engine` (``[camera] ocr_engine``, by default
 :class:`NoEngine`, and its faces say the camera
 cannot read (the scanners and manual entry still work).
 
-How the UI drives them (a worker thread each for the camera and the serial
-port; the wedge sorts keystrokes on the GUI thread, and its readings are
-checked in a worker, since a check reads the lists from disk)::
+How they are driven (the camera's loop in a process of its own,
+:mod:`.camera_process`, which the UI's camera worker follows; the serial port
+in a worker thread; the wedge sorts keystrokes on the GUI thread, and its
+readings are checked in a worker, since a check reads the lists from disk)::
 
     capture = CameraCapture.from_config(desk, engine, on_state=..., on_frame=...)
     capture.start()                          # NoCameraFound, ReplayError
-    for stable in capture.readings(on_step=...):  # in the worker; ends on request_stop()
+    for stable in capture.readings(on_step=...):  # ends on request_stop()
         emit(stable.reading)                 # checked where the face keeps its flow
-    capture.request_stop()                   # from the GUI thread: never waits
-    capture.stop()                           # in the worker, once readings() ended
+    capture.request_stop()                   # from any thread: never waits
+    capture.stop()                           # where readings() ran, once it ended
 
 ``results()`` is the same loop with the check done in place (one
 :class:`Captured` per document), for a face without a flow of its own.
@@ -42,6 +43,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -55,8 +57,10 @@ from ..reader.scanner import (PortNotFound, PortState, ScannerError, SerialScann
                               WedgeDecoder, WedgeOutput)
 from .config import CameraSection, ScannerSection
 from .documents import NotAnMRZ
-from .service import Desk
-from .verdict import Verdict
+
+if TYPE_CHECKING:  # the camera's own process imports this module, and has no desk
+    from .service import Desk
+    from .verdict import Verdict
 
 __all__ = [
     "CameraCapture", "CameraError", "Captured", "Frame", "Guidance", "NoCameraFound", "NoEngine",
@@ -98,8 +102,8 @@ class NoEngine(CameraError):
 def default_engine(name: str = "borderdesk") -> Engine:
     """The OCR engine called ``name`` (``[camera] ocr_engine``); :class:`NoEngine` without it.
 
-    Loaded when asked for (the engine loads its model), so call it in the
-    camera's worker, not where the desk starts.
+    Loaded when asked for (the engine loads its model), so call it where the
+    camera reads (its own process, :mod:`.camera_process`), not where the desk starts.
     """
     try:
         from ..reader import ocr
@@ -173,10 +177,12 @@ class CameraCapture:
     """Camera frames to one verdict per document.
 
     ``engine`` is the OCR: a function from a frame (a BGR or grey numpy
-    array) to a :class:`~borderdesk.reader.reading.Reading` or None.
+    array) to a :class:`~borderdesk.reader.reading.Reading` or None. ``desk``
+    checks what :meth:`process` and :meth:`results` return; None where only
+    :meth:`readings` is used (the camera's own process, :mod:`.camera_process`).
     """
 
-    def __init__(self, desk: Desk, source: FrameSource, reader: MultiFrameReader) -> None:
+    def __init__(self, desk: Desk | None, source: FrameSource, reader: MultiFrameReader) -> None:
         self.desk = desk
         self.source = source
         self.reader = reader

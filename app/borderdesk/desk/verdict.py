@@ -7,8 +7,10 @@ from datetime import datetime
 
 from ..mrz import Document
 from ..watchlist.match import Level, Match
+from ..watchlist.reasons import Reason, reasons_of
 
-__all__ = ["DocumentProblem", "Level", "Match", "Verdict", "WatchlistState"]
+__all__ = ["DocumentProblem", "Level", "Match", "Reason", "Verdict", "WatchlistState",
+           "reasons_of"]
 
 
 @dataclass(frozen=True, slots=True)

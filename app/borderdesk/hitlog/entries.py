@@ -51,7 +51,7 @@ SETTLING = {"confirmed-referred", "not-same-person", "confirmed-by-list-owner",
 DOCUMENT_SUMMARY_KEYS = ("format", "document_code", "issuing_state", "nationality")
 #: The match fields kept after redaction.
 MATCH_PUBLIC_KEYS = ("kind", "list", "list_version", "record_id", "level", "category",
-                     "action", "reasons")
+                     "action", "reasons", "reason_codes")
 
 
 class EntryError(ValueError):
@@ -119,6 +119,7 @@ def hit(*, desk_id: str, checkpoint_id: str, officer: str, at: datetime, level: 
             raise EntryError(f"a match lacks {', '.join(missing)}")
         pm = {k: m.get(k) for k in MATCH_PUBLIC_KEYS}
         pm["reasons"] = list(m.get("reasons") or ())
+        pm["reason_codes"] = list(m.get("reason_codes") or ())
         pm["score_ppm"] = score_ppm(float(m["score"]))
         public_matches.append(pm)
     public.update({

@@ -7,6 +7,7 @@ here are handed to the ones that need them.
 
 from __future__ import annotations
 
+import gc
 import logging
 import logging.handlers
 import os
@@ -55,10 +56,10 @@ def build(config: Config, options: StartOptions):
     from .window import DeskWindow, kiosk_from
     from .workers import TaskRunner
 
-    # The GUI thread shares the interpreter lock with the OCR, check and sync workers;
-    # handing it over every millisecond instead of Python's default five keeps the event
-    # loop's longest stall under 50 ms with the camera reading
-    # (tests/bench/bench_event_loop.py: 39-48 ms against 48-70 ms, load 2-3).
+    # The GUI thread shares the interpreter lock with the check and sync workers (the
+    # camera's OCR has a process of its own, borderdesk.desk.camera_process); handing it
+    # over every millisecond instead of Python's default five shortens the event loop's
+    # stalls while a check runs (tests/bench/bench_event_loop.py).
     sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("borderdesk")
@@ -74,6 +75,12 @@ def build(config: Config, options: StartOptions):
     for owned in (runner, controller, alert):
         owned.setParent(window)
     controller.start()
+    # What is made by now (modules, Qt's wrappers, the screens: nine objects in ten the desk
+    # will ever hold) lives as long as the desk. Out of the garbage collector's sight, a full
+    # collection later scans only what came since, instead of pausing every thread (the GUI
+    # thread with them) 70-100 ms for all of it (tests/bench/bench_event_loop.py).
+    gc.collect()
+    gc.freeze()
     return window
 
 

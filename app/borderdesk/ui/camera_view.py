@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from . import theme
 from .i18n import t
 
-STATE_COLOUR = {"waiting": "#C9D1D9", "reading": "#FFB000", "read": "#19C45A"}
+# "off": no picture (no camera, or not started yet): a frame that says nothing.
+STATE_COLOUR = {"waiting": "#C9D1D9", "reading": "#FFB000", "read": "#19C45A", "off": "#30363D"}
 
 
 class CameraView(QWidget):

@@ -187,7 +187,10 @@ class CheckScreen(QWidget):
 
     def _show_frame(self, image, band) -> None:
         if self.camera_live:  # not a frame still on its way when the camera stopped
+            first = self.camera.image is None
             self.camera.show_frame(image, band)
+            if first:
+                self._camera_words()
 
     def show_guidance(self, code: str) -> None:
         self.guidance = code
@@ -195,7 +198,11 @@ class CheckScreen(QWidget):
 
     def _camera_words(self) -> None:
         """The camera's state under its picture: what it sees while the desk takes documents,
-        else where the check is."""
+        else where the check is. Without a picture, nothing: the pane says why there is none,
+        and the phase is said beside the verdict (a scanner's read is not the camera's)."""
+        if self.camera.image is None:
+            self.camera.set_state("off")
+            return
         phase = self.controller.flow.phase
         if self.camera_live and phase in (Phase.WAITING, Phase.SHOWING):
             state = {"waiting": "waiting", "read": "read"}.get(self.guidance, "reading")

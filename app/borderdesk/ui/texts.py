@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from .i18n import Words
+from ..desk.verdict import Reason
+from .i18n import FSI, PDI, Words
 
 LEVEL_WORD = {
     "CLEAR": QT_TRANSLATE_NOOP("Verdict", "CLEAR"),
@@ -139,3 +140,32 @@ def say(table: dict[str, str], code: str, **values) -> str:
 
 def field_name(name: str) -> str:
     return say(FIELD, name)
+
+
+def _isolated(value: str) -> str:
+    return f"{FSI}{value}{PDI}"
+
+
+def reason_words(reason) -> str:
+    """A match's reason in the officer's language: a :class:`Reason` through its code
+    (its English words are the source strings, context ``Reason``); plain words (a
+    log entry written without codes) as they are."""
+    if isinstance(reason, Reason):
+        return reason.words(lambda text: QCoreApplication.translate(Reason.CONTEXT, text),
+                            _isolated)
+    return str(reason)
+
+
+def reasons_text(reasons) -> str:
+    """A match's reasons, each in the officer's language, in one line."""
+    return QCoreApplication.translate(Reason.CONTEXT, Reason.JOIN).join(
+        reason_words(r) for r in reasons)
+
+
+def document_status(status: str) -> str:
+    """A listed document's status (stolen, lost, revoked, invalidated) in the officer's
+    language: the same words as in the reasons; another status as the list gives it."""
+    try:
+        return reason_words(Reason(f"status-{status}"))
+    except KeyError:
+        return status

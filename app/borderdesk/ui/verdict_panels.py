@@ -137,8 +137,9 @@ def partial_date_short(iso: str) -> str:
 def _match_summary(match) -> str:
     parts = [t("Verdict", "List {list}, record {record}").format(
         list=match.list, record=match.record_id)]
-    if match.category:
-        parts.append(match.category)
+    if match.category:  # a person list's category is the publisher's word; a status is ours
+        parts.append(texts.document_status(match.category) if match.kind == "document"
+                     else match.category)
     parts.append(t("Verdict", "score {score}").format(score=f"{match.score:.2f}"))
     return " · ".join(f"{FSI}{part}{PDI}" for part in parts)
 
@@ -175,7 +176,7 @@ class PossibleMatchPanel(QFrame):
     def show_verdict(self, verdict: Verdict) -> None:
         match = verdict.matches[0]
         self.summary.setText(_match_summary(match))
-        self.reasons.setText("; ".join(match.reasons))
+        self.reasons.setText(texts.reasons_text(match.reasons))
         self.table.show_rows(verdict, match)
 
     def key(self, key: int) -> bool:
@@ -265,7 +266,7 @@ class HitPanel(QFrame):
         self.lists.setText(_match_summary(match))
         self.action.setText(t("Verdict", "Action: {action}").format(
             action=match.action or t("Verdict", "refer to secondary inspection")))
-        self.reasons.setText("; ".join(match.reasons))
+        self.reasons.setText(texts.reasons_text(match.reasons))
         self.table.show_rows(verdict, match)
         others = [m for m in verdict.matches if m is not match]
         self.others.setText(t("Verdict", "Also: {matches}").format(

@@ -18,7 +18,8 @@ check (the lesson from Anki's users):
   reads or waits on the network or a USB stick. (The periodic sync of the lists
   has a thread of its own: :mod:`borderdesk.ui.sync`.)
 
-Camera frames have a thread of their own (:mod:`borderdesk.ui.camera`).
+Camera frames have a process of their own (:mod:`borderdesk.desk.camera_process`),
+followed by a thread (:mod:`borderdesk.ui.camera`).
 """
 
 from __future__ import annotations

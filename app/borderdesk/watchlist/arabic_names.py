@@ -248,6 +248,16 @@ _NAMES = """
 """
 
 
+# Usual spellings of two names (above) that passports also print for one another:
+# for these, the Latin letters cannot tell the names apart.
+_SHARED = """
+MALIK MALEK
+NACER NACIR
+"""
+SHARED_SPELLINGS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(line.split()) for line in _SHARED.split("\n") if line.strip())
+
+
 def _expand(names: str) -> dict[str, str]:
     table: dict[str, str] = {}
     for line in names.split("\n"):

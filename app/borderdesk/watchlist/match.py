@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .reasons import Reason
+
 
 class Level(StrEnum):
     """How sure a match is; ordered: CLEAR < POSSIBLE < HIT."""
@@ -30,7 +32,7 @@ class Match:
     record_id: str
     score: float  # in [0, 1]
     level: Level
-    reasons: tuple[str, ...]  # in words, for the officer
+    reasons: tuple[Reason, ...]  # in words, for the officer; each keeps its code (.reasons)
     list_version: int | None = None
     action: str = ""  # what the list owner asks the officer to do
     category: str = ""  # person lists: the category; document lists: the status
@@ -44,6 +46,7 @@ class Match:
             "score": round(self.score, 4),
             "level": str(self.level),
             "reasons": list(self.reasons),
+            "reason_codes": [r.as_json() for r in self.reasons if isinstance(r, Reason)],
             "list_version": self.list_version,
             "action": self.action,
             "category": self.category,

@@ -83,7 +83,8 @@ from itertools import combinations
 
 from rapidfuzz.distance import OSA
 
-from .arabic_names import ARABIC_NAMES
+from .arabic_names import ARABIC_NAMES, SHARED_SPELLINGS
+from .reasons import Reason
 from .translit import german_cyrillic, has_cyrillic, latin_words
 
 # Filiation particles and articles: kept for display, never a word of their own.
@@ -110,6 +111,7 @@ _COMPOUND = {"DIN": "EDIN", "EDIN": "EDIN", "UDIN": "EDIN", "ADIN": "EDIN", "ALA
              "ULA": "ALA", "ELA": "ALA"}
 
 TOKEN_MATCH = 0.75  # least similarity at which two words count as the same name
+EGYPTIAN_G = 0.95  # G written for ج (GAMAL for JAMAL): a spelling, not quite the same letters
 
 _ABD = re.compile(r"^ABD[AEIOU]{1,2}(?:L|(?=([TDRZSN])\1))(?=[A-Z]{2})")
 _BIN = re.compile(r"^(?:BIN|IBN)(?=[A-Z]{3})")
@@ -359,9 +361,11 @@ def candidate_keys(prepared: PreparedName, *, query: bool = False) -> set[str]:
         # Only between the key words (the surname, the first given name): few keys more.
         if na in key_set and nb in key_set:
             if len(sa) >= 3 and lb:
-                keys.add(f"f:{sa}|{lb}")
+                keys.update(f"f:{x}|{lb}" for x in (_neighbours(sa) if query else (sa,))
+                            if len(x) >= 3)
             if len(sb) >= 3 and la:
-                keys.add(f"f:{sb}|{la}")
+                keys.update(f"f:{y}|{la}" for y in (_neighbours(sb) if query else (sb,))
+                            if len(y) >= 3)
         if len(sb) <= 2:
             keys.add(f"i:{sa}|{fb}")
         if len(sa) <= 2:
@@ -447,6 +451,14 @@ def word_similarity(a: str, b: str, letters: bool = False, depth: int = 0) -> fl
         fa, fb = fold(a), fold(b)
         if (fa, fb) != (a, b):
             sim = max(sim, word_similarity(fa, fb, True, 1))
+    if depth == 0 and sim < TOKEN_MATCH and ("G" in a and "J" in b or "J" in a and "G" in b):
+        # Egypt and Yemen write ج as G (GAMAL, NAGIB, RAGAB): JAMAL, DJAMEL elsewhere.
+        # Then the same consonants, one vowel off at most: GAMAL is JAMEL, not JALAL
+        # nor JAMILA.
+        ja, jb = a.replace("G", "J"), b.replace("G", "J")
+        if (skeleton(ja) == skeleton(jb) and OSA.distance(ja, jb) <= 1
+                and not distinct_known_names(ja, jb)):
+            sim = max(sim, EGYPTIAN_G * word_similarity(ja, jb, letters, 1))
     # BENALI against ALI; not BENAHMED against AITAHMED (two families).
     prefix_a = _glued_prefix(a)
     prefix_b = _glued_prefix(b)
@@ -495,38 +507,40 @@ class NameComparison:
         their family name and their father's name), and needs a birth date to back it."""
         return self.keys_missing > 0
 
-    def describe(self) -> str:
-        """The name part of the reasons, in words."""
+    def describe(self) -> Reason:
+        """The name part of the reasons (:mod:`.reasons`)."""
         query, record = self.query, self.record
         strong = [p for p in self.pairs if p[2] >= TOKEN_MATCH]
         if not strong:
-            return "names differ"
+            return Reason("names-differ")
         q_roles = {query.roles[i] for i, _, _ in strong}
         all_surname = all(query.roles[i] != "s" or any(i == p[0] for p in strong)
                           for i in range(self.query_words))
         has_given = "g" in query.roles
         given_hit = "g" in q_roles
         if "s" in query.roles and all_surname and (given_hit or not has_given):
-            text = "surname and given names match" if given_hit else "surname matches"
+            code = "name-full" if given_hit else "name-surname"
         elif "s" in query.roles and all_surname:
-            text = "surname matches; given names differ"
+            code = "name-surname-not-given"
         elif given_hit and "s" in query.roles:
-            text = "given names match; surname differs in part"
+            code = "name-given-not-surname"
         else:
-            text = "name matches"
+            code = "name-some"
         notes = []
         if any(query.roles[i] in "sg" and record.roles[j] in "sg" and
                query.roles[i] != record.roles[j] for i, j, _ in strong):
-            notes.append("in another order")
+            notes.append(Reason("note-order"))
         if any(s < 1.0 for _, _, s in self.pairs):
-            notes.append("with spelling variants")
+            notes.append(Reason("note-spelling"))
         if len(strong) < len(self.pairs):
-            notes.append("a name spelt quite differently")
+            notes.append(Reason("note-weak-word"))
         if self.record_words > len(self.pairs) or self.query_words > len(self.pairs):
-            notes.append("a name missing" if not query.truncated else "truncated in the MRZ")
+            notes.append(Reason("note-missing" if not query.truncated else "note-truncated"))
         if any(i not in {p[1] for p in strong} for i in key_words(record)):
-            notes.append("the list's surname or first given name not on the document")
-        return text + (" (" + ", ".join(notes) + ")" if notes else "")
+            notes.append(Reason("note-key-missing"))
+        if notes:
+            return Reason("name-notes", name=Reason(code), notes=tuple(notes))
+        return Reason(code)
 
 
 
@@ -609,6 +623,21 @@ def _merges(name: PreparedName) -> list[PreparedName]:
 # letters apart; vowels alone (MALIK, MALEK) are how transliterations differ.
 KNOWN_NAMES = frozenset(fold(latin) for latin in ARABIC_NAMES.values() if latin.isalpha())
 DISTINCT_NAMES = 0.6  # what two different known names are at most: a weak pair
+_SHARED = frozenset(frozenset((fold(a), fold(b))) for group in SHARED_SPELLINGS
+                    for a, b in combinations(group, 2))
+
+
+def distinct_known_names(a: str, b: str, written_a: str = "", written_b: str = "") -> bool:
+    """Whether two folded words are the usual spellings of two different common Arabic
+    names (:mod:`.arabic_names`), not one name misspelt: KHALED and KHALIL (other
+    consonants); HASSAN and HOUSSEIN, OMAR and AMMAR, AHMED and HAMID (the same
+    consonants in Latin letters, the vowels more than one typo apart as written). One
+    typo apart with the same consonants (SALEM and SALIM, SAID and SAAD) may be a typo
+    of either: not told apart. Nor are the spellings passports print for either name
+    (MALIK and MALEK)."""
+    if a == b or a not in KNOWN_NAMES or b not in KNOWN_NAMES or frozenset((a, b)) in _SHARED:
+        return False
+    return skeleton(a) != skeleton(b) or OSA.distance(written_a or a, written_b or b) > 1
 
 
 @lru_cache(maxsize=1 << 14)
@@ -642,8 +671,8 @@ def _compare(query: PreparedName, record: PreparedName) -> NameComparison:
             sim = 1.0 if qw == rw else word_similarity(qw, rw, qa or r_letters[j])
             if sim < TOKEN_MATCH and _one_typo_as_written(q_spelt[i], r_spelt[j]):
                 sim = 0.8  # the typo broke a digraph (RACIHD, CPERIF): fold made it two
-            if (sim < 1.0 and qw in KNOWN_NAMES and rw in KNOWN_NAMES
-                    and not (qa or r_letters[j]) and query.skeletons[i] != record.skeletons[j]):
+            if sim < 1.0 and not (qa or r_letters[j]) and distinct_known_names(
+                    qw, rw, q_spelt[i], r_spelt[j]):
                 sim = min(sim, DISTINCT_NAMES)
             if sim < 1.0:
                 if len(qw) == 1 and rw.startswith(qw):

@@ -42,6 +42,7 @@ from ..mrz.dates import MrzDate
 from ..mrz.document import Document
 from .match import Level
 from .names import NameComparison, PreparedName, compare_names, name_forms, prepare_name
+from .reasons import Reason
 
 # How each birth date outcome moves the score.
 BIRTH_ADJUST = {
@@ -50,7 +51,7 @@ BIRTH_ADJUST = {
 }
 # Birth date outcomes that back a name lacking a surname or first given name of either
 # side (NameComparison.lacks_key_name): without one of them such a name costs UNBACKED.
-BACKING = frozenset({"exact", "swapped", "month", "year_only"})
+BACKING = frozenset({"exact", "swapped", "month"})
 UNBACKED = 0.2
 # A surname or first given name of the document matched only at the edge of what counts
 # (a typo on top of a spelling variant: KARIM and KASSEM, DJAMEL and DJALAL) is a guess:
@@ -59,6 +60,10 @@ EDGE = 0.78
 EDGE_UNBACKED = 0.06
 NATIONALITY_SAME = 0.02
 NATIONALITY_DIFFERS = -0.08
+# With no birth date to compare (none on the list or the document), a nationality that
+# differs is the one piece of evidence beside the name, and it says another person: it
+# weighs more (logic-v2 takes 0.2 off for it, birth date or not).
+NATIONALITY_DIFFERS_UNDATED = -0.12
 SEX_DIFFERS = -0.35
 
 
@@ -130,7 +135,7 @@ def _parts(birth_date: str) -> tuple[int | None, int | None, int | None]:
     return pieces[0], pieces[1], pieces[2]
 
 
-def compare_birth(birth: MrzDate | None, record_date: str) -> tuple[str, str]:
+def compare_birth(birth: MrzDate | None, record_date: str) -> tuple[str, Reason]:
     """(outcome, reason) for the document's birth date against the record's.
 
     Outcomes: ``exact``; ``swapped`` (day and month swapped, a common error in
@@ -140,18 +145,18 @@ def compare_birth(birth: MrzDate | None, record_date: str) -> tuple[str, str]:
     """
     year, month, day = _parts(record_date)
     if birth is None or birth.year is None or year is None:
-        return "unknown", "no birth date to compare"
+        return "unknown", Reason("birth-unknown")
     if birth.year != year:
-        return "differs", "birth date differs"
+        return "differs", Reason("birth-differs")
     if birth.month is None or month is None:
-        return "year_only", "birth year matches"
+        return "year_only", Reason("birth-year-only")
     if birth.month == month:
         if birth.day is not None and birth.day == day:
-            return "exact", "birth date matches"
-        return "month", "birth date same year and month"
+            return "exact", Reason("birth-exact")
+        return "month", Reason("birth-month")
     if (birth.day is not None and day is not None and birth.day == month and birth.month == day):
-        return "swapped", "birth date with day and month swapped"
-    return "year", "birth date same year"
+        return "swapped", Reason("birth-swapped")
+    return "year", Reason("birth-year")
 
 
 def birth_year_decides(config) -> bool:
@@ -174,8 +179,10 @@ def _best_name(query: PreparedName, names: tuple[PreparedName, ...]
 
 
 def score_person(query: PersonQuery, record: PreparedPerson, config
-                 ) -> tuple[float, Level | None, tuple[str, ...]]:
+                 ) -> tuple[float, Level | None, tuple[Reason, ...]]:
     """(score in [0, 1], HIT / POSSIBLE / None, reasons) for a document's holder and a record.
+
+    The reasons are :class:`~.reasons.Reason` values: English words with their codes.
 
     ``record`` is a :class:`PreparedPerson` (what a store keeps), or any object
     with ``names``, ``birth_date``, ``nationality`` and ``sex`` (a list's person
@@ -184,14 +191,14 @@ def score_person(query: PersonQuery, record: PreparedPerson, config
     if not isinstance(record, PreparedPerson):
         record = prepare_person(record.names, record.birth_date, record.nationality, record.sex)
     if not record.names or not query.name.words:
-        return 0.0, None, ("no name to compare",)
+        return 0.0, None, (Reason("no-name"),)
     best, index = _best_name(query.name, record.names)
     if best.score <= 0.0:
-        return 0.0, None, ("names differ",)
+        return 0.0, None, (Reason("names-differ"),)
     reasons = [best.describe()]
     origin = record.origins[index] if record.origins else index
     if origin > 0:
-        reasons[0] += f"; alias {record.names[index].display}"
+        reasons[0] = Reason("alias", name=reasons[0], alias=record.names[index].display)
     score = best.score
     outcome, why = compare_birth(query.birth, record.birth_date)
     score += BIRTH_ADJUST[outcome]
@@ -199,25 +206,24 @@ def score_person(query: PersonQuery, record: PreparedPerson, config
     if best.lacks_key_name and outcome not in BACKING:
         # A relative's name (the family name and a father's name shared) reads the same.
         score -= UNBACKED
-        reasons.append("no birth date backs a name that lacks a surname or first given name")
+        reasons.append(Reason("unbacked-key-missing"))
     elif best.key_similarity < EDGE and outcome not in BACKING:
         score -= EDGE_UNBACKED
-        reasons.append("no birth date backs a surname or first given name spelt quite "
-                       "differently")
+        reasons.append(Reason("unbacked-edge"))
     if query.nationality and record.nationality:
         if query.nationality == record.nationality:
             score += NATIONALITY_SAME
-            reasons.append("nationality matches")
+            reasons.append(Reason("nationality-same"))
         else:
-            score += NATIONALITY_DIFFERS
-            reasons.append(f"nationality differs ({record.nationality} on the list)")
+            score += NATIONALITY_DIFFERS_UNDATED if outcome == "unknown" else NATIONALITY_DIFFERS
+            reasons.append(Reason("nationality-differs", nationality=record.nationality))
     if query.sex in ("M", "F") and record.sex in ("M", "F") and query.sex != record.sex:
         score += SEX_DIFFERS
-        reasons.append("sex differs")
+        reasons.append(Reason("sex-differs"))
     score = round(min(max(score, 0.0), 1.0), 4)
     if score >= config.hit and outcome == "unknown":
         level = Level.POSSIBLE  # a name alone, however close, is for the officer to judge
-        reasons.append("no birth date to confirm it: a possible match at most")
+        reasons.append(Reason("name-alone"))
     elif score >= config.hit:
         level = Level.HIT
     elif score >= config.possible:

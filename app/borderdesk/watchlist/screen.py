@@ -25,6 +25,7 @@ from .documents import ListedDocument
 from .holders import screen_holder
 from .lists import Lists
 from .match import Level, Match
+from .reasons import TEXT, Reason
 from .records import normalise_number, normalise_state
 
 SCORE_EXACT = 1.0
@@ -33,20 +34,24 @@ SCORE_NEAR_SAME_STATE = 0.65
 SCORE_NEAR_OTHER_STATE = 0.5
 
 
-def _describe(listed: ListedDocument) -> str:
-    when = f", reported {listed.reported}" if listed.reported else ""
-    return f"listed as {listed.status}{when}"
+def _listed(listed: ListedDocument) -> Reason:
+    status = Reason(f"status-{listed.status}") if f"status-{listed.status}" in TEXT \
+        else listed.status
+    if listed.reported:
+        return Reason("listed-reported", status=status, reported=listed.reported)
+    return Reason("listed", status=status)
 
 
-def _match(listed: ListedDocument, score: float, level: Level, reasons: list[str],
+def _match(listed: ListedDocument, score: float, level: Level, reasons: list[Reason],
            version: int) -> Match:
     return Match(kind="document", list=listed.list, record_id=listed.id, score=score,
                  level=level, reasons=tuple(reasons), list_version=version,
                  action=listed.action, category=listed.status, record=listed.as_json())
 
 
-def read_numbers(doc: Document) -> list[tuple[str, str, str]]:
-    """The numbers the document may really carry beside the one parsed: (number, what, why).
+def read_numbers(doc: Document) -> list[tuple[str, bool, Reason]]:
+    """The numbers the document may really carry beside the one parsed: (number, whether
+    it is the number as read, why).
 
     One OCR look-alike away from the parsed number when its check digit fails,
     and, when it passes, the look-alikes it cannot tell apart (``6`` and ``G``);
@@ -54,28 +59,25 @@ def read_numbers(doc: Document) -> list[tuple[str, str, str]]:
     the check digit, trailing ``K`` taken for fillers).
     """
     number = normalise_number(doc.document_number)
-    near: dict[str, tuple[str, str]] = {}
+    near: dict[str, tuple[bool, Reason]] = {}
     failed = doc.checks.document_number is False
     digit = checkdigit.compute(number)
     for candidate, (i, read, alt) in repair.single_substitutions(number):
         candidate = normalise_number(candidate)
         if not candidate or candidate == number:
             continue
-        change = f"one OCR look-alike from the number read ({read!r} at position {i + 1} " \
-                 f"taken as {alt!r})"
+        change = {"read": read, "position": str(i + 1), "alt": alt}
         if failed:
-            near.setdefault(candidate, ("near number", change + "; the document number check "
-                                                               "digit fails"))
+            near.setdefault(candidate, (False, Reason("look-alike-check-fails", **change)))
         elif checkdigit.compute(candidate) == digit:
             # G and 6 (16 and 6) weigh alike in the 7-3-1 check: it cannot tell them apart.
-            near.setdefault(candidate, ("near number", change + "; the check digit cannot tell "
-                                                               f"{read!r} from {alt!r}"))
+            near.setdefault(candidate, (False, Reason("look-alike-check-blind", **change)))
     as_read = _number_as_read(doc)
     if as_read and as_read != number:
-        near.setdefault(as_read, ("the number as read", (
-            f"the reader read {as_read} and corrected it to {number}: "
-            + "; ".join(sorted({c.reason for c in doc.corrections
-                                if c.field == "document_number"})))))
+        near.setdefault(as_read, (True, Reason(
+            "number-corrected", read=as_read, number=number,
+            corrections="; ".join(sorted({c.reason for c in doc.corrections
+                                          if c.field == "document_number"})))))
     return [(n, what, why) for n, (what, why) in near.items()]
 
 
@@ -101,20 +103,23 @@ def screen_document(lists: Lists, doc: Document) -> list[Match]:
     found = []
     for listed in lists.documents.find(number):
         if listed.issuing_state == state:
-            found.append(_match(listed, SCORE_EXACT, Level.HIT, [
-                f"document number {number} of {state} is {_describe(listed)}"], version))
+            found.append(_match(listed, SCORE_EXACT, Level.HIT, [Reason(
+                "document", number=number, state=state, listed=_listed(listed))], version))
         else:
+            other = dict(number=number, listed=_listed(listed), listed_state=listed.issuing_state)
             found.append(_match(listed, SCORE_OTHER_STATE, Level.POSSIBLE, [
-                f"the same document number {number} is {_describe(listed)} under issuing "
-                f"state {listed.issuing_state}, not {state or 'the state read'}"], version))
-    for candidate, what, why in read_numbers(doc):
+                Reason("document-other-state", state=state, **other) if state
+                else Reason("document-other-state-unread", **other)], version))
+    for candidate, as_read, why in read_numbers(doc):
         for listed in lists.documents.find(candidate):
             same = listed.issuing_state == state
-            where = "of the same state" if same else f"under issuing state {listed.issuing_state}"
+            code = "number-as-read" if as_read else "near-number"
+            where = {} if same else {"listed_state": listed.issuing_state}
             found.append(_match(
                 listed, SCORE_NEAR_SAME_STATE if same else SCORE_NEAR_OTHER_STATE,
                 Level.POSSIBLE,
-                [f"{what} {candidate} {where} is {_describe(listed)}", why], version))
+                [Reason(code if same else code + "-other-state", number=candidate,
+                        listed=_listed(listed), **where), why], version))
     return found
 
 

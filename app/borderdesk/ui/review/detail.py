@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QVBoxLayout, QWidget)
 
 from ...desk.hits import DISPOSITIONS, OUTCOMES, HitRecord
+from ...desk.verdict import reasons_of
+from ..texts import reasons_text
 from .table_model import disposition_text, duration_text, level_text, source_text
 
 DOCUMENT_FIELDS = (
@@ -157,7 +159,8 @@ class DetailPane(QWidget):
                 (self.tr("Score"), f"{match['score']:.2f} ({level_text(match['level'])})"),
                 (self.tr("Category"), match.get("category") or ""),
                 (self.tr("Action"), match.get("action") or ""),
-                (self.tr("Why"), "; ".join(match.get("reasons") or ())),
+                (self.tr("Why"), reasons_text(reasons_of(match.get("reason_codes"),
+                                                         match.get("reasons")))),
             ]
             record_rows += [(key.replace("_", " "), str(value)) for key, value in record.items()]
         self.list_record.fill(record_rows)
