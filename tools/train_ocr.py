@@ -11,7 +11,7 @@ temperature that fits held-out cells best, and exports it as ONNX, which the
 reader runs with OpenCV's dnn module (borderdesk.reader.classifier).
 
     pip install -e '.[train]'
-    nice -n 10 .venv/bin/python tools/train_ocr.py [--shots 2400] [--synth-shots 2400] [--epochs 8]
+    nice -n 10 .venv/bin/python tools/train_ocr.py [--shots 2400] [--synth-shots 2400] [--epochs 12]
 
 About a quarter of an hour on two cores. Prints the error rate on held-out
 shots, the most confused pairs, and how many readings of held-out frames each
@@ -289,7 +289,7 @@ def main() -> int:
                         "MIN_UNVERIFIED_CONFIDENCE on (half of them from borderdesk.reader.synth)")
     parser.add_argument("--widths", default="12,24,48", help="the convolutions' channels")
     parser.add_argument("--hidden", type=int, default=128, help="the dense hidden layer's size")
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--workers", type=int, default=2, help="processes rendering frames")
     parser.add_argument("--threads", type=int, default=1,
                         help="PyTorch's threads (more than the idle cores is much slower)")

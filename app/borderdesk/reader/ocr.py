@@ -514,7 +514,7 @@ def load_image(path: str | os.PathLike) -> Picture:
 # it trusts at any threshold are not the classifier's doing: optional data KK taken for
 # fillers, whose weights 7 and 3 make 200, and a passport read as a valid TD2 from its
 # first 36 characters); at 0.8, a step above,
-# fewer held-out name letters are wrong yet let through (24 of 18,214) than the earlier,
+# fewer held-out name letters are wrong yet let through (21 of 18,214) than the earlier,
 # uncalibrated network let through at its 0.97 (31). MIN_CODE_CONFIDENCE is that network's
 # 0.995 carried over to the calibrated scale (the same logit margin, rounded up).
 #: A single image's characters that no check digit covers must be read at least this sure
