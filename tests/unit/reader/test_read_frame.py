@@ -43,6 +43,21 @@ def test_classifier_on_rendered_cells():
     assert right / total > 0.98
 
 
+def test_classifier_gives_each_cell_its_probabilities_whatever_the_batch():
+    model = classifier.load()
+    s = shot("batch", length=30, difficulty=0.3)
+    g = segment.grey(s.image)
+    cut = next(c for cand in segment.candidates(g) for c in segment.cut(g, cand)
+               if c.lengths == (30, 30, 30))
+    cells = np.concatenate(cut.cells)
+    together = model.probabilities(cells)
+    assert together.shape == (90, len(classifier.ALPHABET)) and together.dtype == np.float32
+    assert np.allclose(together.sum(1), 1, atol=1e-4)
+    one_by_one = np.concatenate([model.probabilities(cells[k:k + 1]) for k in range(0, 90, 7)])
+    assert np.allclose(one_by_one, together[::7], atol=1e-5)
+    assert model.probabilities(cells[:0]).shape == (0, len(classifier.ALPHABET))
+
+
 def test_no_mrz_no_reading():
     s = shot("blank", length=44)
     page_only = np.full_like(s.image, 180)
@@ -154,11 +169,11 @@ def test_engines_by_name(tmp_path, monkeypatch):
     assert engine("borderdesk") is read_frame
     with pytest.raises(EngineError, match="no OCR engine called"):
         engine("nonesuch")
-    bad = tmp_path / "bad.npz"
+    bad = tmp_path / "bad.onnx"
     bad.write_bytes(b"not a model")
     with pytest.raises(classifier.ModelError, match="unusable"):
         classifier.load(bad)
-    monkeypatch.setattr(classifier, "MODEL_FILE", tmp_path / "none.npz")
+    monkeypatch.setattr(classifier, "MODEL_FILE", tmp_path / "none.onnx")
     with pytest.raises(EngineError, match="missing"):
         engine("borderdesk")
 
