@@ -540,6 +540,9 @@ def distrust(reading: Reading, document: mrz.Document,
     unknown = [w.message for w in document.warnings if w.code == "unknown-state"]
     if unknown:  # more often a misread letter than a state no one has heard of
         return f"{unknown[0]}; check it against the document"
+    unusual = [w.message for w in document.warnings if w.code == "document-code"]
+    if unusual:  # a passport's lines cut to a card's length, or a misread code
+        return f"{unusual[0]}; check it against the document"
     layout = LAYOUTS[document.format]
     for name in layout.checks:
         doubtful = [(i, k) for i, k in check_places(layout, name)

@@ -279,3 +279,21 @@ def test_a_settled_reading_that_is_trusted_is_right():
             wrong_trusted += list(mrz.parse("\n".join(read)).lines) != lines
     assert wrong_trusted == 0
     assert trusted > 50  # and most of them are settled, not merely refused
+
+
+def test_a_passport_read_as_a_card_of_its_first_36_characters_is_not_trusted():
+    """Cut at 36 characters, a passport's lines are a TD2 whose composite check passes one
+    time in ten; the document code P, unusual for a card, gives it away."""
+    for n in range(100):
+        passport = compose("TD3", document_code="P", issuing_state="UTO", surname="ERIKSSON",
+                           given_names="ANNA MARIA", document_number=f"X{n:07d}",
+                           nationality="UTO", birth_date="740812", sex="F",
+                           expiry_date="120415", optional_data="AB1234567")
+        cut = [line[:36] for line in passport]
+        if mrz.parse("\n".join(cut)).valid:
+            break
+    else:
+        raise AssertionError("no passport number made a valid card")
+    assert mrz.parse("\n".join(cut)).format == "TD2"
+    why = _trust(cut, [[0.999] * 36, [0.999] * 36])
+    assert "document code P is unusual for a TD2 document" in why
