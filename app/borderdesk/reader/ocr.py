@@ -529,8 +529,9 @@ def distrust(reading: Reading, document: mrz.Document,
              min_confidence: float | None = None) -> str:
     """Why ``reading`` (parsed as ``document``) is not to be trusted, or "" if it is.
 
-    Trusted: every check digit passes, the state codes are known ones, every
-    character a check covers was read (or settled) with at least
+    Trusted: every check digit passes, the state codes are known ones, the
+    document code is one the format uses (a passport's lines cut to a card's
+    length can pass a card's checks), every character a check covers was read (or settled) with at least
     ``MIN_COVERED_CONFIDENCE``, and every character no passing check digit
     covers (names, states, sex) was read with at least ``min_confidence``.
     """
