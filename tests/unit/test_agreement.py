@@ -104,6 +104,23 @@ def test_a_misread_the_check_digit_cannot_see_is_never_reported(caplog):
     assert len(fixed) == 1 and fixed[0][1].reading.lines == tuple(TD3)
 
 
+def test_a_passport_read_as_a_card_is_never_reported(caplog):
+    """A passport's lines cut to 36 characters can pass a TD2's checks; P is no card's code."""
+    from borderdesk import mrz
+    from borderdesk.mrz.compose import compose
+    caplog.set_level(logging.INFO)
+    for n in range(100):
+        cut = tuple(line[:36] for line in compose(
+            "TD3", document_code="P", issuing_state="UTO", surname="ERIKSSON",
+            given_names="ANNA MARIA", document_number=f"X{n:07d}", nationality="UTO",
+            birth_date="740812", sex="F", expiry_date="120415", optional_data="AB1234567"))
+        if mrz.parse("\n".join(cut)).valid:
+            break
+    assert mrz.parse("\n".join(cut)).format == "TD2"
+    assert run(Agreement(), [reading(cut)] * 6) == []
+    assert "document code unusual for a TD2" in caplog.text
+
+
 def test_verified_positions_are_those_of_passing_checks():
     from borderdesk import mrz
     from borderdesk.reader.agreement import verified

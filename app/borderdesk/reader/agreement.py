@@ -22,9 +22,10 @@ path reads successive frames and reports a document only when they agree:
    smudged letter misread the same way twice must not pass. Every character a
    check digit covers must have been read with ``MIN_COVERED_CONFIDENCE`` by one
    of those frames at least: a check cannot see G read for 6 (the same value
-   modulo 10). Then it stays quiet while the same
-   document stays in view, and
-   forgets it ``absent_seconds`` after it was last seen, so the next
+   modulo 10). A document code unusual for the format (P on a card: a passport's
+   lines cut short) is not reported either. Then it stays quiet while the same
+   document stays in view, and forgets it ``absent_seconds`` after it was last
+   seen, so the next
    document (or the same one shown again) is read afresh.
 3. :class:`MultiFrameReader` puts the two around an OCR engine: a function
    from a frame to a :class:`~borderdesk.reader.reading.Reading` or None.
@@ -421,6 +422,10 @@ class Agreement:
         if not document.valid:
             log.info("voted text of %d frames fails the %s check(s)", v.count,
                      ", ".join(document.checks.failed))
+            return None
+        if any(w.code == "document-code" for w in document.warnings):
+            log.info("voted text of %d frames has a document code unusual for a %s",
+                     v.count, document.format)  # a passport's lines cut to a card's length
             return None
         layout = layout_named(document.layout_name)
         doubtful = {(i, j) for name in layout.checks for i, j in check_places(layout, name)
