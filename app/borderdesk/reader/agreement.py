@@ -282,6 +282,24 @@ def check_places(layout: Layout, name: str) -> list[tuple[int, int]]:
     return [p for p in covered(layout.checks[name]) if p not in others]
 
 
+def doubted_checks(layout: Layout, confidence) -> dict[str, list[tuple[int, int]]]:
+    """Per check, the characters it covers (:func:`check_places`) read less sure than
+    ``MIN_COVERED_CONFIDENCE``: what its digit does not vouch for; only checks with some."""
+    doubted = {}
+    for name in layout.checks:
+        places = [(i, k) for i, k in check_places(layout, name)
+                  if confidence[i][k] < MIN_COVERED_CONFIDENCE]
+        if places:
+            doubted[name] = places
+    return doubted
+
+
+def unusual_code(document: mrz.Document) -> str:
+    """Why the document code is not one the format uses (a passport's lines cut to a card's
+    length pass a card's checks one time in ten), or ""."""
+    return next((w.message for w in document.warnings if w.code == "document-code"), "")
+
+
 def verified(document: mrz.Document) -> set[tuple[int, int]]:
     """The (line, position) of every character a passing check digit covers, digit included."""
     covered = set()
@@ -423,13 +441,12 @@ class Agreement:
             log.info("voted text of %d frames fails the %s check(s)", v.count,
                      ", ".join(document.checks.failed))
             return None
-        if any(w.code == "document-code" for w in document.warnings):
+        if unusual_code(document):
             log.info("voted text of %d frames has a document code unusual for a %s",
                      v.count, document.format)  # a passport's lines cut to a card's length
             return None
-        layout = layout_named(document.layout_name)
-        doubtful = {(i, j) for name in layout.checks for i, j in check_places(layout, name)
-                    if v.surest[i][j] < MIN_COVERED_CONFIDENCE}
+        doubtful = {p for places in doubted_checks(layout_named(document.layout_name),
+                                                   v.surest).values() for p in places}
         if doubtful:  # a misread the check digit cannot see (G for 6), never read surely
             log.info("voted text of %d frames has %d unsure character(s) under a check digit",
                      v.count, len(doubtful))

@@ -42,7 +42,7 @@ from .. import mrz
 from ..mrz import countries
 from ..mrz.formats import LAYOUTS, Layout
 from . import classifier, segment
-from .agreement import MIN_COVERED_CONFIDENCE, check_places, verified
+from .agreement import check_places, doubted_checks, unusual_code, verified
 from .reading import Reading
 
 ENGINE_NAMES = ("borderdesk", "passporteye", "tesseract")
@@ -201,13 +201,14 @@ def _settle(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
     layout = LAYOUTS[document.format]
     trial = list(lines)
     settled: dict[tuple[int, int], float] = {}
+    doubted = doubted_checks(layout, conf)
     for name in layout.checks:  # the composite last, over what no other check covers
-        places = check_places(layout, name)
-        failing = getattr(document.checks, name) is False
-        if not failing and all(conf[i][k] >= MIN_COVERED_CONFIDENCE for i, k in places):
-            continue
-        if not failing:  # its doubts only: characters as sure as MIN_COVERED_CONFIDENCE stand
-            places = [(i, k) for i, k in places if conf[i][k] < MIN_COVERED_CONFIDENCE]
+        if getattr(document.checks, name) is False:
+            places = check_places(layout, name)
+        else:  # its doubts only: characters as sure as MIN_COVERED_CONFIDENCE stand
+            places = doubted.get(name)
+            if not places:
+                continue
         options = []
         for i, k in places:
             order = np.argsort(probs[i][k])
@@ -511,10 +512,10 @@ def load_image(path: str | os.PathLike) -> Picture:
 # tools/train_ocr.py), chosen on held-out training frames and cells, never the test sets.
 # Of the 600 frames train_ocr.py reads whole, none read wrong is trusted for a character
 # under MIN_UNVERIFIED_CONFIDENCE down to 0.7 (it prints that table; the two wrong readings
-# it trusts at any threshold are not the classifier's doing: optional data KK taken for
+# it trusted at any threshold were not the classifier's doing: optional data KK taken for
 # fillers, whose weights 7 and 3 make 200, and a passport read as a valid TD2 from its
-# first 36 characters); at 0.8, a step above,
-# fewer held-out name letters are wrong yet let through (21 of 18,214) than the earlier,
+# first 36 characters, which the document code rule of distrust now refuses); at 0.8, a
+# step above, fewer held-out name letters are wrong yet let through (21 of 18,214) than the earlier,
 # uncalibrated network let through at its 0.97 (31). MIN_CODE_CONFIDENCE is that network's
 # 0.995 carried over to the calibrated scale (the same logit margin, rounded up).
 #: A single image's characters that no check digit covers must be read at least this sure
@@ -531,9 +532,10 @@ def distrust(reading: Reading, document: mrz.Document,
 
     Trusted: every check digit passes, the state codes are known ones, the
     document code is one the format uses (a passport's lines cut to a card's
-    length can pass a card's checks), every character a check covers was read (or settled) with at least
-    ``MIN_COVERED_CONFIDENCE``, and every character no passing check digit
-    covers (names, states, sex) was read with at least ``min_confidence``.
+    length can pass a card's checks), every character a check covers was
+    read (or settled) with at least ``MIN_COVERED_CONFIDENCE``, and every
+    character no passing check digit covers (names, states, sex) was read
+    with at least ``min_confidence``.
     """
     if not document.valid:
         return "the check digits fail (" + ", ".join(
@@ -541,16 +543,14 @@ def distrust(reading: Reading, document: mrz.Document,
     unknown = [w.message for w in document.warnings if w.code == "unknown-state"]
     if unknown:  # more often a misread letter than a state no one has heard of
         return f"{unknown[0]}; check it against the document"
-    unusual = [w.message for w in document.warnings if w.code == "document-code"]
+    unusual = unusual_code(document)
     if unusual:  # a passport's lines cut to a card's length, or a misread code
-        return f"{unusual[0]}; check it against the document"
+        return f"{unusual}; check it against the document"
     layout = LAYOUTS[document.format]
-    for name in layout.checks:
-        doubtful = [(i, k) for i, k in check_places(layout, name)
-                    if reading.confidence[i][k] < MIN_COVERED_CONFIDENCE]
-        if doubtful:  # a misread the check cannot see, or two that cancel out (00 / OO)
-            return (f"{len(doubtful)} unsure character(s) under the {name.replace('_', ' ')} "
-                    f"check digit; check them against the document")
+    for name, doubtful in doubted_checks(layout, reading.confidence).items():
+        # a misread the check cannot see, or two that cancel out (00 / OO)
+        return (f"{len(doubtful)} unsure character(s) under the {name.replace('_', ' ')} "
+                f"check digit; check them against the document")
     if min_confidence is None:
         min_confidence = MIN_UNVERIFIED_CONFIDENCE
     covered = verified(document)
