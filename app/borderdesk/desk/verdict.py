@@ -7,10 +7,10 @@ from datetime import datetime
 
 from ..mrz import Document
 from ..watchlist.match import Level, Match
-from ..watchlist.reasons import Reason, reasons_of
+from ..watchlist.reasons import Reason, reasons_of, status_reason
 
 __all__ = ["DocumentProblem", "Level", "Match", "Reason", "Verdict", "WatchlistState",
-           "reasons_of"]
+           "reasons_of", "status_reason"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..desk.verdict import Reason
+from ..desk.verdict import Reason, status_reason
 from .i18n import FSI, PDI, Words
 
 LEVEL_WORD = {
@@ -165,7 +165,4 @@ def reasons_text(reasons) -> str:
 def document_status(status: str) -> str:
     """A listed document's status (stolen, lost, revoked, invalidated) in the officer's
     language: the same words as in the reasons; another status as the list gives it."""
-    try:
-        return reason_words(Reason(f"status-{status}"))
-    except KeyError:
-        return status
+    return reason_words(status_reason(status))

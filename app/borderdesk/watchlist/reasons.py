@@ -181,6 +181,13 @@ def _render(code: str, values: tuple, translate: Translate, data: Callable[[str]
     return translate(TEXT[code]).format(**{k: one(v) for k, v in values})
 
 
+def status_reason(status: str) -> Value:
+    """A listed document's status as words to translate (stolen, lost, revoked,
+    invalidated), or as the list gives it when it is another."""
+    code = f"status-{status}"
+    return Reason(code) if code in TEXT else status
+
+
 def reasons_of(reasons_json: list[dict] | None, english: list[str] | None) -> list:
     """Reasons back from JSON (``reason_codes`` of a match), or the English words
     as they are where a match carries no codes (a log written before)."""

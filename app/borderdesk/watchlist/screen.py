@@ -25,7 +25,7 @@ from .documents import ListedDocument
 from .holders import screen_holder
 from .lists import Lists
 from .match import Level, Match
-from .reasons import TEXT, Reason
+from .reasons import Reason, status_reason
 from .records import normalise_number, normalise_state
 
 SCORE_EXACT = 1.0
@@ -35,8 +35,7 @@ SCORE_NEAR_OTHER_STATE = 0.5
 
 
 def _listed(listed: ListedDocument) -> Reason:
-    status = Reason(f"status-{listed.status}") if f"status-{listed.status}" in TEXT \
-        else listed.status
+    status = status_reason(listed.status)
     if listed.reported:
         return Reason("listed-reported", status=status, reported=listed.reported)
     return Reason("listed", status=status)
