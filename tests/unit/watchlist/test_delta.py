@@ -152,25 +152,32 @@ def test_a_delta_that_does_not_fit_its_base(store, chain, publisher, tmp_path):
     assert store.manifest() == before and list(store.root.glob("staging-*")) == []
 
 
-def test_a_hostile_delta_record(store, chain, publisher, tmp_path):
+def _delta_edited(chain, publisher, tmp_path, sql: str):
+    """Delta 2 of ``chain`` with ``sql`` run on its database, hashed and signed again by the
+    publisher: what a publisher's bug (or a stolen key) could ship."""
     import gzip
     import hashlib
     import sqlite3
     chain.delta(v2_records(), 2)
-    store.import_bundle(chain.full[1])
 
     def edit(parts, manifest):
         db = tmp_path / "delta.db"
         db.write_bytes(gzip.decompress(parts["delta.db"]))
         with sqlite3.connect(db) as conn:
-            conn.execute("UPDATE person_add SET record = json_set(record, '$.sex', 'Q') "
-                         "WHERE pid = (SELECT min(pid) FROM person_add)")
+            conn.execute(sql)
         conn.close()
         raw = db.read_bytes()
         parts["delta.db"] = gzip.compress(raw)
         manifest["parts"]["delta.db"].update(size=len(raw), stored_size=len(parts["delta.db"]),
                                              sha256=hashlib.sha256(raw).hexdigest())
-    bad = resign(chain.deltas[2], tmp_path / "bad.bundle", publisher.key, edit_parts=edit)
+    return resign(chain.deltas[2], tmp_path / "bad.bundle", publisher.key, edit_parts=edit)
+
+
+def test_a_hostile_delta_record(store, chain, publisher, tmp_path):
+    bad = _delta_edited(chain, publisher, tmp_path,
+                        "UPDATE person_add SET record = json_set(record, '$.sex', 'Q') "
+                        "WHERE pid = (SELECT min(pid) FROM person_add)")
+    store.import_bundle(chain.full[1])
     with pytest.raises(CorruptBundle, match="does not validate: 'sex'"):
         store.import_bundle(bad)
     assert store.held_version() == 1
@@ -241,23 +248,8 @@ def test_a_flipped_byte_in_a_delta_part(store, chain, part, tmp_path):
 
 
 def test_a_delta_that_removes_what_its_base_lacks(store, chain, publisher, tmp_path):
-    import gzip
-    import hashlib
-    import sqlite3
-    chain.delta(v2_records(), 2)
+    bad = _delta_edited(chain, publisher, tmp_path, "INSERT INTO doc_del VALUES (12345, 67890)")
     store.import_bundle(chain.full[1])
-
-    def edit(parts, manifest):
-        db = tmp_path / "delta.db"
-        db.write_bytes(gzip.decompress(parts["delta.db"]))
-        with sqlite3.connect(db) as conn:
-            conn.execute("INSERT INTO doc_del VALUES (12345, 67890)")
-        conn.close()
-        raw = db.read_bytes()
-        parts["delta.db"] = gzip.compress(raw)
-        manifest["parts"]["delta.db"].update(size=len(raw), stored_size=len(parts["delta.db"]),
-                                             sha256=hashlib.sha256(raw).hexdigest())
-    bad = resign(chain.deltas[2], tmp_path / "bad.bundle", publisher.key, edit_parts=edit)
     with pytest.raises(CorruptBundle, match="removes 1 document record\\(s\\) its base does "
                                             "not hold"):
         store.import_bundle(bad)
