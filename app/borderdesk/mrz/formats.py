@@ -205,3 +205,18 @@ def layout_named(name: str) -> Layout:
 # The document codes each format expects first (Part 4-7, 4.2.2: P for
 # passports, V for visas, A, C or I for official travel documents).
 EXPECTED_FIRST_LETTER = {"TD3": "P", "MRVA": "V", "MRVB": "V", "TD1": "ACI", "TD2": "ACI"}
+
+# The document codes issuing states are known to print, by format. The second letter is the
+# state's choice (Part 4, 4.2.2), and in practice it is one of few: a passport's P< or PP,
+# PD diplomatic, PO official, PS service, PE emergency, PT temporary, PR refugee, PM
+# (Macao); an identity card's I< or ID, IR and AR residence permits, IP passport cards,
+# AC crew member certificates, C< and CR; a visa's V< or the letter of its category. A
+# reader weighs its doubts among these (a misread O is far likelier D than Q); a code
+# outside them is not wrong, only not helped.
+KNOWN_DOCUMENT_CODES = {
+    "TD3": ("P<", "PP", "PD", "PO", "PS", "PE", "PT", "PR", "PM"),
+    "TD1": ("I<", "ID", "IR", "IP", "IO", "IX", "A<", "AC", "AR", "C<", "CR"),
+    "TD2": ("I<", "ID", "IR", "IP", "IO", "IX", "A<", "AC", "AR", "C<", "CR"),
+    "MRVA": ("V<", "VA", "VB", "VC", "VD", "VS", "VT"),
+    "MRVB": ("V<", "VA", "VB", "VC", "VD", "VS", "VT"),
+}

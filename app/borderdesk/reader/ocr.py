@@ -40,7 +40,7 @@ import numpy as np
 
 from .. import mrz
 from ..mrz import countries
-from ..mrz.formats import LAYOUTS, Layout
+from ..mrz.formats import KNOWN_DOCUMENT_CODES, LAYOUTS, Layout
 from . import classifier, segment
 from .agreement import check_places, doubted_checks, unusual_code, verified
 from .reading import Reading
@@ -95,53 +95,102 @@ def _layout(probs: list[np.ndarray]) -> Layout:
     return LAYOUTS[name]
 
 
-#: A state code no state has is read as the likeliest known one only if the classifier gave
-#: that one at least this share of the weight of the code read
-MIN_STATE_SUPPORT = 0.05
+#: A state or document code no one uses is read as the likeliest known one only if the
+#: classifier gave that one at least this share of the weight of the code read
+MIN_KNOWN_SUPPORT = 0.05
+
+
+def _symbols(codes) -> np.ndarray:
+    """Codes as (n, length) symbol indices, each padded with fillers to the longest."""
+    width = max(len(code) for code in codes)
+    return np.array([[classifier.ALPHABET.index(c) for c in code.ljust(width, "<")]
+                     for code in sorted(codes)], np.int64)
 
 
 @lru_cache(maxsize=1)
 def _state_codes() -> np.ndarray:
     """Every state code the MRZ knows, as (n, 3) symbol indices (``D`` is ``D<<``)."""
-    codes = countries.ISO_3166_ALPHA3 | set(countries.ICAO_CODES) | set(countries.OTHER_CODES)
-    return np.array([[classifier.ALPHABET.index(c) for c in code.ljust(3, "<")]
-                     for code in sorted(codes)], np.int64)
+    return _symbols(countries.ISO_3166_ALPHA3 | set(countries.ICAO_CODES)
+                    | set(countries.OTHER_CODES))
 
 
-def _state_confidence(probs: list[np.ndarray], layout: Layout, lines: list[str],
-                      conf: list[list[float]]) -> None:
-    """The confidence of a state code's letters among the codes that exist.
+@lru_cache(maxsize=None)
+def _document_codes(length: int) -> np.ndarray:
+    """The document codes states print on lines of ``length``, as (n, 2) symbol indices.
 
-    No check digit covers a state code, but only a few hundred exist: a
-    letter whose rivals would all make a code no state has is as sure as the
-    layout makes a letter in a name. Each letter of a known code read gets
-    the share, among known codes, of those with that letter there (weighed
-    by the classifier's probabilities). A code read that no state has
-    becomes the likeliest known one when the classifier gave it at least
-    ``MIN_STATE_SUPPORT`` of the read code's weight (a misread letter whose
-    second choice makes the code); else it is left as read, for the officer
-    to check.
+    Those of every format of that length: the first letter tells a visa from
+    a passport or card (``_settle_code``), so it must not be made sure here.
     """
-    codes = _state_codes()
-    for name in ("issuing_state", "nationality"):
-        span = layout.span(name)
-        read = span.take(lines)
-        p = probs[span.line][span.start:span.end]
-        weight = p[0, codes[:, 0]] * p[1, codes[:, 1]] * p[2, codes[:, 2]]
-        total = float(weight.sum())
-        if total <= 0:
+    return _symbols({code for name, codes in KNOWN_DOCUMENT_CODES.items()
+                     if LAYOUTS[name].line_length == length for code in codes})
+
+
+def _known_confidence(probs: list[np.ndarray], lines: list[str], conf: list[list[float]],
+                      span, codes: np.ndarray) -> None:
+    """The confidence of a code's letters among the codes that exist.
+
+    No check digit covers a state code or a document code, but only a few
+    hundred states and a few dozen document codes exist: a letter whose
+    rivals would all make a code no one uses is as sure as the layout makes a
+    letter in a name. Each letter of a known code read gets the share, among
+    known codes, of those with that letter there (weighed by the classifier's
+    probabilities). A code read that no one uses becomes the likeliest known
+    one when the classifier gave it at least ``MIN_KNOWN_SUPPORT`` of the read
+    code's weight (a misread letter whose second choice makes the code); else
+    it is left as read, for the officer to check.
+    """
+    read = span.take(lines)
+    p = probs[span.line][span.start:span.end]
+    weight = np.prod(p[np.arange(len(read)), codes], axis=1)
+    total = float(weight.sum())
+    if total <= 0:
+        return
+    symbols = [classifier.ALPHABET.index(c) for c in read]
+    if not (codes == symbols).all(1).any():
+        best = int(weight.argmax())
+        if weight[best] < MIN_KNOWN_SUPPORT * float(np.prod(p.max(1))):
+            return
+        read = "".join(classifier.ALPHABET[k] for k in codes[best])
+        line = lines[span.line]
+        lines[span.line] = line[:span.start] + read + line[span.end:]
+    for j, ch in enumerate(read):
+        same = codes[:, j] == classifier.ALPHABET.index(ch)
+        conf[span.line][span.start + j] = min(1.0, float(weight[same].sum()) / total)
+
+
+#: In a document number or optional data, an O right after a digit is taken as this much less
+#: likely than the classifier alone makes it (see ``_numbers``)
+O_AFTER_DIGIT = 0.1
+_O = classifier.ALPHABET.index("O")
+_DIGITS = np.array([c.isdigit() for c in classifier.ALPHABET])
+_LETTERS = np.array([c.isalpha() for c in classifier.ALPHABET])
+
+
+def _numbers(probs: list[np.ndarray], layout: Layout) -> None:
+    """Weigh an O in document numbers and optional data by what stands before it.
+
+    Issuing states number their documents with a few letters first, if any,
+    then digits (a passport AB1234567, a card 123456789): an O after a digit
+    is rare. The classifier cannot always tell O from 0 in small or blurred
+    print (they are a quarter of its errors on held-out cells), and two such
+    misreads can cancel out in a check digit (O counts 24, 0 counts 0: at
+    weights 7 and 3 the sum moves by 240), so a number of zeros read unsure
+    could never be trusted. In the fields that take both, an O right after a
+    likely digit weighs ``O_AFTER_DIGIT`` of what the classifier gave it. An
+    O read surely still wins, and a single O the prior turns into 0 fails its
+    check digit (24 times any weight is not a multiple of 10), which
+    ``_settle`` then repairs from the second choice. Only O: letters a check
+    digit cannot tell from their look-alike digit (G and 6 differ by 10) are
+    left as the classifier reads them.
+    """
+    for span, kind in layout.fields.values():
+        if kind != "X":
             continue
-        known, _ = countries.lookup(read.replace("<", ""))
-        if not known:
-            best = int(weight.argmax())
-            if weight[best] < MIN_STATE_SUPPORT * float(np.prod(p.max(1))):
-                continue
-            read = "".join(classifier.ALPHABET[k] for k in codes[best])
-            line = lines[span.line]
-            lines[span.line] = line[:span.start] + read + line[span.end:]
-        for j, ch in enumerate(read):
-            same = codes[:, j] == classifier.ALPHABET.index(ch)
-            conf[span.line][span.start + j] = min(1.0, float(weight[same].sum()) / total)
+        p = probs[span.line]
+        for k in range(span.start + 1, span.end):
+            if p[k - 1, _DIGITS].sum() > p[k - 1, _LETTERS].sum():
+                p[k, _O] *= O_AFTER_DIGIT
+                p[k] /= p[k].sum() + 1e-12
 
 
 def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
@@ -156,10 +205,15 @@ def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
         mask = np.stack([_MASKS[k] for k in kinds])
         p *= mask
         p /= p.sum(1, keepdims=True) + 1e-12
+    _numbers(probs, layout)
+    for p in probs:
         best = p.argmax(1)
         lines.append("".join(classifier.ALPHABET[k] for k in best))
         conf.append([float(v) for v in p[np.arange(len(best)), best]])
-    _state_confidence(probs, layout, lines, conf)
+    for name in ("issuing_state", "nationality"):
+        _known_confidence(probs, lines, conf, layout.span(name), _state_codes())
+    _known_confidence(probs, lines, conf, layout.span("document_code"),
+                      _document_codes(layout.line_length))
     return lines, conf
 
 

@@ -132,21 +132,21 @@ def _passport(number):
 
 def test_settle_two_unsure_characters_under_one_check_digit():
     lines = _passport("X70800123")
-    # two zeros read as O (weights 1 and 3): of the four choices only the truth passes
-    read, conf, changed = _settled(_probs(lines, [(1, 2, "O", "0", 0.7), (1, 4, "O", "0", 0.6)]))
+    # two zeros read as D (weights 1 and 3): of the four choices only the truth passes
+    read, conf, changed = _settled(_probs(lines, [(1, 2, "D", "0", 0.7), (1, 4, "D", "0", 0.6)]))
     assert changed and read == lines
     assert _trust(read, conf) == ""
     # read right but unsure: the only choice that passes, so trusted
-    read, conf, changed = _settled(_probs(lines, [(1, 2, "0", "O", 0.6), (1, 4, "0", "O", 0.5)]))
+    read, conf, changed = _settled(_probs(lines, [(1, 2, "0", "D", 0.6), (1, 4, "0", "D", 0.5)]))
     assert not changed and read == lines
     assert _trust(read, conf) == ""
 
 
 def test_settle_leaves_misreads_that_cancel_out_to_the_officer():
     lines = _passport("X70000123")
-    # O for 0 at weights 7 and 3 adds 240: OO and 00 both pass, nothing tells them apart
-    read, conf, changed = _settled(_probs(lines, [(1, 3, "O", "0", 0.7), (1, 4, "O", "0", 0.6)]))
-    assert not changed and read[1][3:5] == "OO"
+    # D for 0 at weights 7 and 3 adds 130: DD and 00 both pass, nothing tells them apart
+    read, conf, changed = _settled(_probs(lines, [(1, 3, "D", "0", 0.7), (1, 4, "D", "0", 0.6)]))
+    assert not changed and read[1][3:5] == "DD"
     assert "unsure character(s) under the document number" in _trust(read, conf)
 
 
@@ -157,7 +157,7 @@ def test_settle_a_long_document_number_of_an_id_card():
                          nationality="UTO", birth_date="740812", sex="F",
                          expiry_date="120415"))
     assert lines[0][14] == "<"
-    read, conf, changed = _settled(_probs(lines, [(0, 13, "O", "0", 0.7)]))
+    read, conf, changed = _settled(_probs(lines, [(0, 13, "D", "0", 0.7)]))
     assert changed and read == lines
     assert mrz.parse("\n".join(read)).document_number == "D23145890734"
 
@@ -213,20 +213,20 @@ def test_settle_the_optional_data_only_the_composite_covers():
                          nationality="UTO", birth_date="740812", sex="F", expiry_date="120415",
                          optional_data_2="A1230B"))
     assert lines[1][18:24] == "A1230B"
-    # its 0 read as O: only the composite check can tell, and only the 0 passes it
-    read, conf, changed = _settled(_probs(lines, [(1, 22, "O", "0", 0.7)]))
+    # its 0 read as D: only the composite check can tell, and only the 0 passes it
+    read, conf, changed = _settled(_probs(lines, [(1, 22, "D", "0", 0.7)]))
     assert changed and read == lines
     assert _trust(read, conf) == ""
     # 23 unsure as 2 or Z and 3 or B: of the four, only the text read passes
     read, conf, changed = _settled(_probs(lines, [(1, 20, "2", "Z", 0.6), (1, 21, "3", "B", 0.6)]))
     assert not changed and read == lines
     assert _trust(read, conf) == ""
-    # 00 unsure at weights 7 and 3: OO would pass as well, so the officer is asked
+    # 00 unsure at weights 7 and 3: DD would pass as well, so the officer is asked
     lines = list(compose("TD1", document_code="I", issuing_state="UTO", surname="ERIKSSON",
                          given_names="ANNA MARIA", document_number="D23145890",
                          nationality="UTO", birth_date="740812", sex="F", expiry_date="120415",
                          optional_data_2="A1200B"))
-    read, conf, changed = _settled(_probs(lines, [(1, 21, "0", "O", 0.6), (1, 22, "0", "O", 0.6)]))
+    read, conf, changed = _settled(_probs(lines, [(1, 21, "0", "D", 0.6), (1, 22, "0", "D", 0.6)]))
     assert not changed and read == lines
     assert "unsure character(s) under the composite" in _trust(read, conf)
 
@@ -286,3 +286,55 @@ def test_a_passport_read_as_a_card_of_its_first_36_characters_is_not_trusted():
     assert mrz.parse("\n".join(cut)).format == "TD2"
     why = _trust(cut, [[0.999] * 36, [0.999] * 36])
     assert "document code P is unusual for a TD2 document" in why
+
+
+def test_an_o_after_a_digit_of_a_number_is_taken_for_a_zero_unless_read_surely():
+    lines = _passport("X70000123")
+    # zeros read unsure at weights 7 and 3: OO would pass the check as well, but an O after
+    # a digit is rare in a number, so 00 is read, and surely
+    read, conf, _ = _settled(_probs(lines, [(1, 3, "0", "O", 0.6), (1, 4, "0", "O", 0.55)]))
+    assert read == lines and min(conf[1][3:5]) > 0.9
+    assert _trust(read, conf) == ""
+    # the same zeros misread as O, the classifier torn: zeros again
+    read, conf, _ = _settled(_probs(lines, [(1, 3, "O", "0", 0.5), (1, 4, "O", "0", 0.5)]))
+    assert read == lines and _trust(read, conf) == ""
+    # surer of the O's: left to the officer
+    read, conf, _ = _settled(_probs(lines, [(1, 3, "O", "0", 0.7), (1, 4, "O", "0", 0.7)]))
+    assert "unsure character(s) under the document number" in _trust(read, conf)
+    # an O at the head of a number is a letter prefix like any other: left as read
+    lines = _passport("OX7000123")
+    read, conf = ocr._decode(_probs(lines, [(1, 0, "O", "0", 0.6)]))
+    assert read[1][0] == "O" and 0.55 < conf[1][0] < 0.65
+    # an O after a digit read surely stays an O
+    lines = _passport("X7O800123")
+    read, conf, _ = _settled(_probs(lines))
+    assert read == lines and _trust(read, conf) == ""
+    # read unsure, the prior makes it a 0, whose check digit fails: settled back to the O
+    read, conf, changed = _settled(_probs(lines, [(1, 2, "O", "0", 0.7)]))
+    assert changed and read == lines
+    # nothing but O: a G after a digit stays as unsure as read (G and 6 differ by 10, which
+    # no check digit sees)
+    lines = _passport("X7G800123")
+    read, conf = ocr._decode(_probs(lines, [(1, 2, "G", "6", 0.6)]))
+    assert read[1][2] == "G" and conf[1][2] < 0.65
+
+
+def test_a_document_code_letter_is_as_sure_as_the_codes_in_use_make_it():
+    lines = list(compose("TD3", document_code="PO", issuing_state="UTO", surname="ERIKSSON",
+                         given_names="ANNA", document_number="X70800123", nationality="UTO",
+                         birth_date="740812", sex="F", expiry_date="120415"))
+    # PO or PQ: no state prints PQ, so the O is sure
+    read, conf = ocr._decode(_probs(lines, [(0, 1, "O", "Q", 0.9)]))
+    assert read == lines and conf[0][1] > 0.99
+    # PO or PD: both are in use, so the O stays as unsure as the classifier was
+    read, conf = ocr._decode(_probs(lines, [(0, 1, "O", "D", 0.9)]))
+    assert read == lines and 0.85 < conf[0][1] < 0.95
+    # PQ read, the O a fair second choice: PO, and sure
+    read, conf = ocr._decode(_probs(lines, [(0, 1, "Q", "O", 0.7)]))
+    assert read == lines and conf[0][1] > 0.99
+    # the filler read as an I, the classifier fairly sure: PI is left as read, for the officer
+    read, conf = ocr._decode(_probs(lines, [(0, 1, "I", "<", 0.96)]))
+    assert read[0][:2] == "PI"
+    reading = Reading(lines=tuple(read), confidence=tuple(tuple(c) for c in conf),
+                      source="image", engine="borderdesk")
+    assert "line 1 position 2" in ocr.distrust(reading, mrz.parse("\n".join(read)))
