@@ -334,11 +334,28 @@ def read_frame(image: np.ndarray, *, source: str = "camera") -> Reading | None:
     g = segment.grey(to_8bit(image))
     best: _Hypothesis | None = None
     seen: list[tuple[str, ...]] = []
+    candidates = segment.candidates(g)
+    # the second look (lines part washed out by glare or blur) only where the first reads nothing
+    for look in (segment.cut, segment.cut_washed):
+        h = _read_cuts(g, candidates, look, model, seen)
+        if h is not None and (best is None or h.score > best.score):
+            best = h
+        if best is not None and best.score[:2] == (1, 1):
+            return _reading(best, source)
+    if best is None or best.score[3] < MIN_MEAN_CONFIDENCE:
+        return None
+    return _reading(best, source)
+
+
+def _read_cuts(g: np.ndarray, candidates: list[segment.Candidate], look, model,
+               seen: list[tuple[str, ...]]) -> _Hypothesis | None:
+    """The best hypothesis of the regions cut by ``look``: the first whose checks all pass."""
+    best: _Hypothesis | None = None
     bands: list[np.ndarray] = []
-    for candidate in segment.candidates(g):
+    for candidate in candidates:
         if any(cv2.pointPolygonTest(b, candidate.center, False) >= 0 for b in bands):
             continue  # a line of a band already read
-        for cut in segment.cut(g, candidate):
+        for cut in look(g, candidate):
             bands.append(np.array(cut.band, np.float32))
             probs = [model.probabilities(cells) for cells in cut.cells]
             lines, conf = _decode(probs)
@@ -356,10 +373,8 @@ def read_frame(image: np.ndarray, *, source: str = "camera") -> Reading | None:
             if best is None or h.score > best.score:
                 best = h
             if h.score[:2] == (1, 1):
-                return _reading(h, source)
-    if best is None or best.score[3] < MIN_MEAN_CONFIDENCE:
-        return None
-    return _reading(best, source)
+                return h
+    return best
 
 
 def _reading(h: _Hypothesis, source: str) -> Reading:

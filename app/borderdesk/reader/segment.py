@@ -370,6 +370,193 @@ def _periodicity(rows: list[_Row], pitch: float) -> float:
     return total / len(rows)
 
 
+# -- 2b. rows part washed out ----------------------------------------------------
+
+def _mark_pitch(rows: list[_Row]) -> float | None:
+    """The pitch the marks of ``rows`` keep to: the spacing of neighbouring characters."""
+    h = float(np.median([r.height for r in rows]))
+    dx = np.concatenate([np.diff(r.comps[:, 0]) for r in rows])
+    near = dx[(dx > 0.6 * h) & (dx < 2.0 * h)]
+    if len(near) < 8:
+        return None
+    rough = float(np.median(near))
+    n = np.round(dx / rough)
+    ok = (n >= 1) & (n <= 3) & (np.abs(dx / rough - n) < 0.2)
+    return float(dx[ok].sum() / n[ok].sum()) if ok.sum() >= 8 else None
+
+
+def _numbered(row: _Row, pitch: float) -> tuple[np.ndarray, np.ndarray] | None:
+    """The centres of the row's characters and their numbers along it (0 the first).
+
+    The marks that are single characters, less any small piece of a stroke
+    (under half the row's height), are numbered by their distance from the
+    previous one in units of the local pitch (a gap in that of either side of
+    it); then, three times, each is numbered again by the place of the grid
+    fitted to them nearest to it, and those far off any place dropped
+    (pieces of characters a glare broke).
+    """
+    comps = row.comps
+    single = comps[(comps[:, 2] < 1.1 * pitch) & (comps[:, 3] >= 0.5 * row.height)]
+    if len(single) < 8:
+        return None
+    cx = single[:, 0]
+    idx = np.zeros(len(cx))
+    local, steps = pitch, []
+    gaps = np.diff(cx)
+    for k in range(1, len(cx)):
+        dx = gaps[k - 1]
+        n = int(round(dx / local))
+        if n > 1:  # a gap: measured in the pitch on either side of it (perspective)
+            ahead = gaps[k:k + 5]
+            ahead = ahead[(ahead > 0.7 * local) & (ahead < 1.5 * local)]
+            if len(ahead):
+                n = int(round(dx / ((local + float(np.median(ahead))) / 2)))
+        idx[k] = idx[k - 1] + n
+        if n == 1:
+            steps.append(dx)
+            recent = sorted(steps[-5:])
+            local = max(0.8 * pitch, min(1.2 * pitch, float(recent[len(recent) // 2])))
+    for _ in range(3):
+        idx, cx = _renumbered(idx, cx, pitch)
+        if len(cx) < 8:
+            return None
+    return idx - idx.min(), cx
+
+
+def _fit(idx: np.ndarray, cx: np.ndarray) -> np.ndarray:
+    """``x(i)`` fitted to numbered centres: a quadratic (perspective) over a long row."""
+    deg = 2 if np.ptp(idx) > 25 and len(np.unique(idx)) > 12 else 1
+    return np.polyfit(idx, cx, deg)
+
+
+def _renumbered(idx: np.ndarray, cx: np.ndarray, pitch: float) -> tuple[np.ndarray, np.ndarray]:
+    """Each centre numbered by the place nearest to it of the grid fitted to all; those
+    further than 0.3 pitch from any place dropped."""
+    if len(np.unique(idx)) < 4:
+        return idx[:0], cx[:0]
+    coef = _fit(idx, cx)
+    slope = np.polyval(np.polyder(coef), idx)
+    if (slope <= 0.5 * pitch).any():
+        return idx[:0], cx[:0]
+    idx = np.round(idx + (cx - np.polyval(coef, idx)) / slope)
+    near = np.abs(cx - np.polyval(coef, idx)) < 0.3 * pitch
+    return idx[near], cx[near]
+
+
+def _pieces_joined(rows: list[_Row]) -> list[_Row]:
+    """Rows at one level, in print of one size and pitch and on one grid, joined into one
+    whatever the gap between them (a glare washed out the characters between).
+
+    :func:`_join` already joined the pieces of a row a few characters apart;
+    this is for what is left where nothing else was found.
+    """
+    rows = sorted(rows, key=lambda r: r.left)
+    pitches = [_mark_pitch([r]) for r in rows]
+    out: list[tuple[_Row, float | None]] = []
+    for row, pitch in zip(rows, pitches):
+        for k, (other, p) in enumerate(out):
+            if pitch is None or p is None or abs(pitch - p) > 0.2 * max(pitch, p):
+                continue
+            if max(row.height, other.height) > 1.5 * min(row.height, other.height):
+                continue
+            u = (other.right + row.left) / 2
+            if abs(other.offset + other.slope * u - row.offset - row.slope * u) \
+                    > 0.4 * max(row.height, other.height):
+                continue
+            gap = (row.comps[0, 0] - other.comps[-1, 0]) / ((pitch + p) / 2)
+            if gap < 0.7 or abs(gap - round(gap)) > 0.3:
+                continue
+            comps = np.concatenate([other.comps, row.comps])
+            slope, offset = np.polyfit(comps[:, 0], comps[:, 1], 1)
+            joined = _Row(comps, float(slope), float(offset), float(np.median(comps[:, 3])),
+                          other.left, row.right)
+            out[k] = (joined, (pitch * len(row.comps) + p * len(other.comps))
+                      / (len(row.comps) + len(other.comps)))
+            break
+        else:
+            out.append((row, pitch))
+    joined = [r for r, _ in out]
+    joined.sort(key=lambda r: r.offset + r.slope * (r.left + r.right) / 2)
+    return joined
+
+
+def _partial_groups(rows: list[_Row]) -> list[list[_Row]]:
+    """Runs of 2 or 3 neighbouring rows that could be the MRZ's lines with some of their
+    characters washed out: print of one size and pitch, one above the other, overlapping."""
+    out = []
+    for count in (3, 2):
+        for i in range(len(rows) - count + 1):
+            group = rows[i:i + count]
+            heights = [r.height for r in group]
+            if max(heights) > 1.5 * min(heights):
+                continue
+            left, right = max(r.left for r in group), min(r.right for r in group)
+            if right - left < 0.5 * min(r.right - r.left for r in group):
+                continue
+            mid = (left + right) / 2
+            gaps = np.diff([r.offset + r.slope * mid for r in group])
+            h = float(np.median(heights))
+            if gaps.min() < 1.1 * h or gaps.max() > 3.2 * h:
+                continue
+            out.append(group)
+    out.sort(key=lambda group: (-len(group), -group[-1].offset))
+    return out
+
+
+def _partial_grids(group: list[_Row]) -> list[tuple[int, list[np.ndarray], tuple[float, float]]]:
+    """Grids for the rows of ``group`` where glare or blur hid some characters of each line.
+
+    The pitch comes from the marks themselves (not from the rows' extent, as
+    in :func:`_grid`). The row with the most characters is numbered along
+    it (:func:`_numbered`), and the others on its grid: MRZ lines begin at
+    the same place and keep the same pitch. The characters no row shows, as
+    many as the line length leaves over, are put after the rows' last ones
+    or before their first (a glare washes out one end of a line; both are
+    given). Returns ``(length, centres of each row, (first, last) centre)``.
+    """
+    pitch = _mark_pitch(group)
+    if pitch is None:
+        return []
+    numbered = [_numbered(r, pitch) for r in group]
+    if any(n is None for n in numbered):
+        return []
+    ref = max(range(len(group)), key=lambda k: len(numbered[k][0]))
+    span = np.arange(-60.0, 120.0)
+    along = np.polyval(_fit(*numbered[ref]), span)
+    if (np.diff(along) <= 0).any():  # a quadratic turning back within reach
+        inside = (span >= -10) & (span <= 60)
+        span, along = span[inside], along[inside]
+        if (np.diff(along) <= 0).any():
+            return []
+    reference = _fit(*numbered[ref])
+    fits = []
+    for idx, cx in numbered:
+        place = np.interp(cx, along, span)  # on the reference row's grid
+        offset = float(np.median(place - np.round(place)))
+        idx = np.round(place - offset)
+        near = np.abs(place - offset - idx) < 0.3
+        if near.sum() < 8:
+            return []
+        idx, cx = idx[near], cx[near]
+        if np.ptp(idx) < 0.6 * np.ptp(numbered[ref][0]):  # too short to fit a curve of its own:
+            coef = reference.copy()                         # the reference's, moved to its marks
+            coef[-1] += float(np.median(cx - np.polyval(reference, idx)))
+        else:
+            coef = _fit(idx, cx)
+        fits.append((idx, coef))
+    first = min(idx.min() for idx, _ in fits)
+    seen = int(max(idx.max() for idx, _ in fits) - first) + 1
+    out = []
+    for length in LENGTHS[len(group)]:
+        missing = length - seen
+        if missing < 0 or seen < 0.4 * length:
+            continue
+        for before in sorted({0, missing}):
+            grids = [np.polyval(coef, np.arange(length) + first - before) for _, coef in fits]
+            out.append((length, grids, (min(g[0] for g in grids), max(g[-1] for g in grids))))
+    return out
+
+
 # -- 3. cells -----------------------------------------------------------------
 
 def _grid(row: _Row, length: int) -> np.ndarray | None:
@@ -438,18 +625,43 @@ def _cells(ink: np.ndarray, row: _Row, centres: np.ndarray) -> np.ndarray:
     return cells
 
 
+def _cut_of(ink: np.ndarray, inv: np.ndarray, group: list[_Row], grids: list[np.ndarray],
+            extent: tuple[float, float]) -> Cut:
+    """The cut of ``group``'s rows on their grids, its band spanning ``extent`` along them."""
+    shrink = CELL_H / (1.4 * float(np.median([r.height for r in group])))
+    # big characters are smoothed before they are sampled down, so that they do not alias
+    source = cv2.GaussianBlur(ink, (0, 0), 0.4 / shrink) if shrink < 0.6 else ink
+    cells = [_cells(source, row, centres) for row, centres in zip(group, grids)]
+    first, last = group[0], group[-1]
+    top = first.offset - first.height
+    bottom = last.offset + last.height
+    left, right = extent
+    corners = []
+    for u, v in ((left, top + first.slope * left), (right, top + first.slope * right),
+                 (right, bottom + last.slope * right), (left, bottom + last.slope * left)):
+        x, y = inv @ np.array([u, v, 1.0])
+        corners.append((float(x), float(y)))
+    return Cut(cells, tuple(corners), (len(grids[0]),) * len(group))
+
+
+def _look(g: np.ndarray, c: Candidate, zoom: float = 1.0
+          ) -> tuple[np.ndarray, float, np.ndarray, list[_Row]]:
+    """The region straightened (its inverse map and scale), its ink image and its rows."""
+    strip, inv = _straighten(g, c, zoom)
+    scale = strip.shape[1] / (c.size[0] * 1.4 + 8)
+    ink, marks = _marks(strip, c.size[1] * scale * 0.8, 5 if zoom > 1 else 0)
+    return inv, scale, ink, _rows(marks)
+
+
 def cut(g: np.ndarray, c: Candidate, _again: bool = True, _zoom: float = 1.0) -> list[Cut]:
     """The MRZ hypotheses in the region ``c`` of the grey picture ``g`` (most likely first).
 
     Where none is found in print under ``SMALL_PRINT`` pixels high, the region
     is looked at again enlarged twice.
     """
-    strip, inv = _straighten(g, c, _zoom)
-    scale = strip.shape[1] / (c.size[0] * 1.4 + 8)
-    blackhat, marks = _marks(strip, c.size[1] * scale * 0.8, 5 if _zoom > 1 else 0)
-    rows = _rows(marks)
+    inv, scale, blackhat, rows = _look(g, c, _zoom)
     groups = _line_groups(rows)[:8]
-    width = strip.shape[1]
+    width = blackhat.shape[1]
     touching = [r for r in rows if r.left < 0.03 * width or r.right > 0.97 * width]
     if groups:  # the rows of the likeliest MRZ, before they were trimmed
         first = groups[0][0]
@@ -480,31 +692,45 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True, _zoom: float = 1.0) ->
         # else the rows running on were other print beside the MRZ: the region's own rows
     out = []
     for group, length in groups:
-        cells, corners = [], []
-        shrink = CELL_H / (1.4 * float(np.median([r.height for r in group])))
-        # big characters are smoothed before they are sampled down, so that they do not alias
-        source = cv2.GaussianBlur(blackhat, (0, 0), 0.4 / shrink) if shrink < 0.6 else blackhat
-        for row in group:
-            centres = _grid(row, length)
-            if centres is None:
-                break
-            cells.append(_cells(source, row, centres))
-        if len(cells) != len(group):
+        grids = [_grid(row, length) for row in group]
+        if any(centres is None for centres in grids):
             continue
         pitch = (group[0].right - group[0].left) / length
-        first, last = group[0], group[-1]
-        top = first.offset - first.height
-        bottom = last.offset + last.height
         left = min(r.left for r in group) - pitch * 0.3
         right = max(r.right for r in group) + pitch * 0.3
-        for u, v in ((left, top + first.slope * left), (right, top + first.slope * right),
-                     (right, bottom + last.slope * right), (left, bottom + last.slope * left)):
-            x, y = inv @ np.array([u, v, 1.0])
-            corners.append((float(x), float(y)))
-        out.append(Cut(cells, tuple(corners), (length,) * len(group)))
+        out.append(_cut_of(blackhat, inv, group, grids, (left, right)))
     if not out and _zoom == 1.0 and scale > 0.99:
         likely = [r for group, _ in groups for r in group] or rows  # the rows of an MRZ shape
         height = float(np.median([r.height for r in likely])) if likely else c.size[1] * scale / 2.5
         if height < SMALL_PRINT:
             return cut(g, c, _again, 2.0)
+    return out
+
+
+def cut_washed(g: np.ndarray, c: Candidate, _wider: bool = True) -> list[Cut]:
+    """MRZ hypotheses in the region ``c`` where glare or blur hid some characters of its
+    lines (:func:`_partial_grids`): the second look, where :func:`cut` gave nothing
+    that reads.
+
+    Where the grid runs out of the straightened region, the region is looked
+    at again widened to hold it (once).
+    """
+    inv, scale, ink, rows = _look(g, c)
+    if rows and scale > 0.99 and np.median([r.height for r in rows]) < SMALL_PRINT:
+        inv, scale, ink, rows = _look(g, c, 2.0)
+    out = []
+    width = ink.shape[1]
+    for group in _partial_groups(_pieces_joined(rows))[:4]:
+        for length, grids, (lo, hi) in _partial_grids(group):
+            pitch = (hi - lo) / (length - 1)
+            if lo > 0.6 * pitch and hi < width - 0.6 * pitch:
+                out.append(_cut_of(ink, inv, group, grids, (lo - 0.6 * pitch, hi + 0.6 * pitch)))
+            elif _wider:
+                mid_u = (lo + hi) / 2
+                mid_v = sum(r.offset + r.slope * mid_u for r in group) / len(group)
+                x, y = inv @ np.array([mid_u, mid_v, 1.0])
+                size = ((hi - lo) * 1.3 / scale, c.size[1])  # room for perspective
+                wider = Candidate((float(x), float(y)), size, c.angle, c.score)
+                out += cut(g, wider, False) or cut_washed(g, wider, False)
+                _wider = False
     return out
