@@ -393,7 +393,8 @@ def _numbered(row: _Row, pitch: float) -> tuple[np.ndarray, np.ndarray] | None:
     previous one in units of the local pitch (a gap in that of either side of
     it); then, three times, each is numbered again by the place of the grid
     fitted to them nearest to it, and those far off any place dropped
-    (pieces of characters a glare broke).
+    (pieces of characters a glare broke). None unless most marks keep to one
+    grid, as fixed-pitch print does.
     """
     comps = row.comps
     single = comps[(comps[:, 2] < 1.1 * pitch) & (comps[:, 3] >= 0.5 * row.height)]
@@ -418,8 +419,8 @@ def _numbered(row: _Row, pitch: float) -> tuple[np.ndarray, np.ndarray] | None:
             local = max(0.8 * pitch, min(1.2 * pitch, float(recent[len(recent) // 2])))
     for _ in range(3):
         idx, cx = _renumbered(idx, cx, pitch)
-        if len(cx) < 8:
-            return None
+    if len(cx) < max(8, 0.8 * len(single)):  # the MRZ keeps to its grid; proportional print not
+        return None
     return idx - idx.min(), cx
 
 
@@ -720,7 +721,7 @@ def cut_washed(g: np.ndarray, c: Candidate, _wider: bool = True) -> list[Cut]:
         inv, scale, ink, rows = _look(g, c, 2.0)
     out = []
     width = ink.shape[1]
-    for group in _partial_groups(_pieces_joined(rows))[:4]:
+    for group in _partial_groups(_pieces_joined(rows))[:2]:
         for length, grids, (lo, hi) in _partial_grids(group):
             pitch = (hi - lo) / (length - 1)
             if lo > 0.6 * pitch and hi < width - 0.6 * pitch:
