@@ -732,6 +732,6 @@ def cut_washed(g: np.ndarray, c: Candidate, _wider: bool = True) -> list[Cut]:
                 x, y = inv @ np.array([mid_u, mid_v, 1.0])
                 size = ((hi - lo) * 1.3 / scale, c.size[1])  # room for perspective
                 wider = Candidate((float(x), float(y)), size, c.angle, c.score)
-                out += cut(g, wider, False) or cut_washed(g, wider, False)
+                out += cut(g, wider, False) + cut_washed(g, wider, False)
                 _wider = False
     return out
