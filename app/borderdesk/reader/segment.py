@@ -203,7 +203,7 @@ def _chains(marks: np.ndarray, v: np.ndarray, ch: float) -> list[np.ndarray]:
     ratio = hmax / np.minimum(h[:, None], h[None, :])
     # the level is judged against a whole character's height even between small marks: thin
     # strokes lost to blur or glare break a character into pieces that sit off its centre
-    tall = np.maximum(hmax, ch)
+    tall = np.maximum(np.minimum(h[:, None], h[None, :]), ch)  # a blob twice as tall bridges no rows
     ok = (dx > 0) & (gap < 1.3 * tall) & (np.abs(v[None, :] - v[:, None]) < 0.5 * tall) \
         & (ratio < 4.0)
     dx = np.where(ok, dx, np.inf)
