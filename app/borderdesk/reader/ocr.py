@@ -334,14 +334,16 @@ def read_frame(image: np.ndarray, *, source: str = "camera") -> Reading | None:
     g = segment.grey(to_8bit(image))
     best: _Hypothesis | None = None
     seen: list[tuple[str, ...]] = []
-    candidates = segment.candidates(g)
-    # the second look (lines part washed out by glare or blur) only where the first reads nothing
-    for look in (segment.cut, segment.cut_washed):
-        h = _read_cuts(g, candidates, look, model, seen)
-        if h is not None and (best is None or h.score > best.score):
-            best = h
-        if best is not None and best.score[:2] == (1, 1):
-            return _reading(best, source)
+    # only where the first look reads nothing: a second (lines part washed out by glare or
+    # blur), then both in regions of fainter print (a glare over the whole band)
+    for faint in (False, True):
+        candidates = segment.candidates(g, faint)
+        for look in (segment.cut, segment.cut_washed):
+            h = _read_cuts(g, candidates, look, model, seen)
+            if h is not None and (best is None or h.score > best.score):
+                best = h
+            if best is not None and best.score[:2] == (1, 1):
+                return _reading(best, source)
     if best is None or best.score[3] < MIN_MEAN_CONFIDENCE:
         return None
     return _reading(best, source)

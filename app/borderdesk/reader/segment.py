@@ -74,8 +74,11 @@ def grey(image: np.ndarray) -> np.ndarray:
 
 # -- 1. candidate regions -----------------------------------------------------
 
-def _regions(small: np.ndarray, factor: float) -> list[Candidate]:
-    """Text-band regions found in ``small`` (a picture scaled by ``factor``)."""
+def _regions(small: np.ndarray, factor: float, faint: bool = False) -> list[Candidate]:
+    """Text-band regions found in ``small`` (a picture scaled by ``factor``).
+
+    ``faint``: at half the usual strength of the edges of print (glare
+    washing out the MRZ beside print of full strength)."""
     h, w = small.shape
     blackhat = cv2.morphologyEx(small, cv2.MORPH_BLACKHAT,
                                 cv2.getStructuringElement(cv2.MORPH_RECT, (13, 7)))
@@ -86,7 +89,7 @@ def _regions(small: np.ndarray, factor: float) -> list[Candidate]:
     grad = cv2.convertScaleAbs(cv2.Sobel(blackhat, cv2.CV_16S, 1, 0, ksize=3))
     grad = cv2.morphologyEx(grad, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
     level, _ = cv2.threshold(grad, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    _, mask = cv2.threshold(grad, max(level, 40), 255, cv2.THRESH_BINARY)
+    _, mask = cv2.threshold(grad, max(level / 2 if faint else level, 40), 255, cv2.THRESH_BINARY)
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 3)))
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -110,24 +113,34 @@ def _regions(small: np.ndarray, factor: float) -> list[Candidate]:
     return found
 
 
-def candidates(g: np.ndarray) -> list[Candidate]:
-    """Regions that may hold the MRZ, the likeliest first."""
+def candidates(g: np.ndarray, faint: bool = False) -> list[Candidate]:
+    """Regions that may hold the MRZ, the likeliest first.
+
+    ``faint``: those found only where print half as strong as the frame's
+    strongest counts (a glare on the band), not found otherwise.
+    """
     h, w = g.shape
-    found: list[Candidate] = []
     factor = min(1.0, WORK_WIDTH / w)
     small = cv2.resize(g, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else g
-    found += _regions(small, factor)
     half = cv2.resize(small, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-    found += _regions(half, factor * 0.5)
-    found.sort(key=lambda c: -c.score)
-    kept: list[Candidate] = []
-    for c in found:  # the two scales often find the same band: keep the first
+    kept = _distinct(_regions(small, factor) + _regions(half, factor * 0.5))
+    if not faint:
+        return kept[:MAX_CANDIDATES]
+    more = _distinct(_regions(small, factor, True) + _regions(half, factor * 0.5, True), kept)
+    return more[len(kept):][:MAX_CANDIDATES]
+
+
+def _distinct(found: list[Candidate], kept: list[Candidate] | None = None) -> list[Candidate]:
+    """``kept`` and then the regions of ``found`` not the same as one before, likeliest first
+    (the two scales often find the same band)."""
+    kept = list(kept or [])
+    for c in sorted(found, key=lambda c: -c.score):
         if any(abs(c.center[0] - k.center[0]) < k.size[0] / 4
                and abs(c.center[1] - k.center[1]) < max(k.size[1], c.size[1]) / 2
                and abs(c.size[0] - k.size[0]) < k.size[0] / 4 for k in kept):
             continue
         kept.append(c)
-    return kept[:MAX_CANDIDATES]
+    return kept
 
 
 # -- 2. straighten and find rows ---------------------------------------------
