@@ -726,25 +726,31 @@ def cut_washed(g: np.ndarray, c: Candidate, _wider: bool = True) -> list[Cut]:
     lines (:func:`_partial_grids`): the second look, where :func:`cut` gave nothing
     that reads.
 
-    Where the grid runs out of the straightened region, the region is looked
-    at again widened to hold it (once).
+    Where a grid runs out of the straightened region, the region is looked
+    at again widened to hold it (at most twice).
     """
     inv, scale, ink, rows = _look(g, c)
     if rows and scale > 0.99 and np.median([r.height for r in rows]) < SMALL_PRINT:
         inv, scale, ink, rows = _look(g, c, 2.0)
     out = []
     width = ink.shape[1]
+    beyond = []  # the extents of grids that run out of the region, and their rows
     for group in _partial_groups(_pieces_joined(rows))[:2]:
         for length, grids, (lo, hi) in _partial_grids(group):
             pitch = (hi - lo) / (length - 1)
             if lo > 0.6 * pitch and hi < width - 0.6 * pitch:
                 out.append(_cut_of(ink, inv, group, grids, (lo - 0.6 * pitch, hi + 0.6 * pitch)))
-            elif _wider:
-                mid_u = (lo + hi) / 2
-                mid_v = sum(r.offset + r.slope * mid_u for r in group) / len(group)
-                x, y = inv @ np.array([mid_u, mid_v, 1.0])
-                size = ((hi - lo) * 1.3 / scale, c.size[1])  # room for perspective
-                wider = Candidate((float(x), float(y)), size, c.angle, c.score)
-                out += cut(g, wider, False) + cut_washed(g, wider, False)
-                _wider = False
+            else:
+                beyond.append((lo, hi, group))
+    looked: list[tuple[float, float]] = []
+    for lo, hi, group in beyond if _wider else []:  # a look at a region widened to hold it
+        if any(a <= lo and hi <= b for a, b in looked) or len(looked) == 2:
+            continue
+        mid_u = (lo + hi) / 2
+        mid_v = sum(r.offset + r.slope * mid_u for r in group) / len(group)
+        x, y = inv @ np.array([mid_u, mid_v, 1.0])
+        size = ((hi - lo) * 1.3 / scale, c.size[1])  # room for perspective
+        looked.append((mid_u - (hi - lo) * 0.65, mid_u + (hi - lo) * 0.65))
+        wider = Candidate((float(x), float(y)), size, c.angle, c.score)
+        out += cut(g, wider, False) + cut_washed(g, wider, False)
     return out
