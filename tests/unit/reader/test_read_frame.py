@@ -338,3 +338,23 @@ def test_a_document_code_letter_is_as_sure_as_the_codes_in_use_make_it():
     reading = Reading(lines=tuple(read), confidence=tuple(tuple(c) for c in conf),
                       source="image", engine="borderdesk")
     assert "line 1 position 2" in ocr.distrust(reading, mrz.parse("\n".join(read)))
+
+
+@pytest.mark.parametrize("seed", ["a", "f"])
+def test_reads_lines_whose_ends_a_glare_washed_out(seed):
+    from unit.reader.test_segment import _both_lines_washed_out
+    s = shot(f"washed:{seed}", length=44, difficulty=0.2)
+    washed = _both_lines_washed_out(s, 35, 43, 0.9)
+    g = segment.grey(washed.image)
+    assert not any(c.lengths == (44, 44) for cand in segment.candidates(g)
+                   for c in segment.cut(g, cand))  # the first look finds no whole line
+    reading = read_frame(washed.image)
+    assert reading is not None and list(reading.lines) == s.lines
+
+
+@pytest.mark.parametrize("seed", ["a", "f"])
+def test_reads_a_band_under_a_glare_beside_strong_print(seed):
+    from unit.reader.test_segment import _glared
+    s = shot(f"faint:{seed}", length=44, difficulty=0.2)
+    reading = read_frame(_glared(s, 0.8))
+    assert reading is not None and list(reading.lines) == s.lines
