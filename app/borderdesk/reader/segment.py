@@ -517,7 +517,8 @@ def _partial_groups(rows: list[_Row]) -> list[list[_Row]]:
     return out
 
 
-def _partial_grids(group: list[_Row]) -> list[tuple[int, list[np.ndarray], tuple[float, float]]]:
+def _partial_grids(group: list[_Row]
+                   ) -> list[tuple[int, int, list[np.ndarray], tuple[float, float]]]:
     """Grids for the rows of ``group`` where glare or blur hid some characters of each line.
 
     The pitch comes from the marks themselves (not from the rows' extent, as
@@ -526,7 +527,8 @@ def _partial_grids(group: list[_Row]) -> list[tuple[int, list[np.ndarray], tuple
     the same place and keep the same pitch. The characters no row shows, as
     many as the line length leaves over, are put after the rows' last ones
     or before their first (a glare washes out one end of a line; both are
-    given). Returns ``(length, centres of each row, (first, last) centre)``.
+    given). Returns ``(length, characters missing, centres of each row, (first, last)
+    centre)``.
     """
     pitch = _mark_pitch(group)
     if pitch is None:
@@ -567,7 +569,7 @@ def _partial_grids(group: list[_Row]) -> list[tuple[int, list[np.ndarray], tuple
             continue
         for before in sorted({0, missing}):
             grids = [np.polyval(coef, np.arange(length) + first - before) for _, coef in fits]
-            out.append((length, grids, (min(g[0] for g in grids), max(g[-1] for g in grids))))
+            out.append((length, missing, grids, (min(g[0] for g in grids), max(g[-1] for g in grids))))
     return out
 
 
@@ -735,9 +737,22 @@ def cut_washed(g: np.ndarray, c: Candidate, _wider: bool = True) -> list[Cut]:
     out = []
     width = ink.shape[1]
     beyond = []  # the extents of grids that run out of the region, and their rows
-    for group in _partial_groups(_pieces_joined(rows))[:2]:
-        for length, grids, (lo, hi) in _partial_grids(group):
+    whole: list[_Row] = []  # the rows of an MRZ the first look cut whole already
+    tried = 0
+    for group in _partial_groups(_pieces_joined(rows)):
+        if any(r is w for r in group for w in whole):
+            continue  # two lines of a card's three are no MRZ of two
+        if tried == 2:  # the two likeliest groups of the region
+            break
+        tried += 1
+        for length, missing, grids, (lo, hi) in _partial_grids(group):
             pitch = (hi - lo) / (length - 1)
+            first = [_grid(r, length) for r in group]
+            if all(f is not None and np.abs(f - mine).max() < 0.3 * pitch
+                   for f, mine in zip(first, grids)):
+                if missing == 0:  # the first look's own grids: read already
+                    whole += group
+                continue
             if lo > 0.6 * pitch and hi < width - 0.6 * pitch:
                 out.append(_cut_of(ink, inv, group, grids, (lo - 0.6 * pitch, hi + 0.6 * pitch)))
             else:
