@@ -8,7 +8,9 @@ Engines are functions from a picture (a numpy array, BGR or grey) to a
   :mod:`~borderdesk.reader.classifier`, trained on the OCR-B font. Each MRZ
   hypothesis (the regions found, 2 or 3 lines, 30/36/44 characters) is read
   and parsed; the first whose check digits all pass wins, else the one that
-  passes most. Where a check fails, or passes over two unsure characters, the
+  passes most. Only where none passes are the regions looked at again for
+  lines part washed out (``segment.cut_washed``), then both looks taken at
+  regions of fainter print (``segment.candidates(g, faint=True)``). Where a check fails, or passes over two unsure characters, the
   combinations of the classifier's first and second choices at the characters
   it covers are parsed, and taken only when exactly one text passes
   (:func:`_settle`).

@@ -14,7 +14,11 @@ every character's place follows from the line's ends. The steps:
    (connected components), corrects the remaining skew by the angle that
    makes the rows sharpest, groups the marks into rows (joining the pieces of
    a row a glare broke) and picks groups of 2 or 3 rows of the same length
-   that can be an MRZ; tiny print is looked at again enlarged.
+   that can be an MRZ; tiny print is looked at again enlarged. Where that
+   reads nothing, :func:`cut_washed` looks again for lines part washed out
+   by glare or blur (their grid from the marks' own pitch, extended to the
+   line's length), and :func:`candidates` with ``faint`` gives the regions
+   of print too faint beside the frame's strongest to be found at first.
 3. Each row is fitted to its characters: a line through their centres (the
    slope may differ from row to row under perspective) and their places along
    it as a grid ``x = x0 + pitch * i (+ a small quadratic term for
@@ -537,14 +541,14 @@ def _partial_grids(group: list[_Row]
     if any(n is None for n in numbered):
         return []
     ref = max(range(len(group)), key=lambda k: len(numbered[k][0]))
+    reference = _fit(*numbered[ref])
     span = np.arange(-60.0, 120.0)
-    along = np.polyval(_fit(*numbered[ref]), span)
+    along = np.polyval(reference, span)
     if (np.diff(along) <= 0).any():  # a quadratic turning back within reach
         inside = (span >= -10) & (span <= 60)
         span, along = span[inside], along[inside]
         if (np.diff(along) <= 0).any():
             return []
-    reference = _fit(*numbered[ref])
     fits = []
     for idx, cx in numbered:
         place = np.interp(cx, along, span)  # on the reference row's grid
