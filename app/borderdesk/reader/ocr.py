@@ -10,10 +10,10 @@ Engines are functions from a picture (a numpy array, BGR or grey) to a
   and parsed; the first whose check digits all pass wins, else the one that
   passes most. Only where none passes are the regions looked at again for
   lines part washed out (``segment.cut_washed``), then both looks taken at
-  regions of fainter print (``segment.candidates(g, faint=True)``). Where a check fails, or passes over two unsure characters, the
-  combinations of the classifier's first and second choices at the characters
-  it covers are parsed, and taken only when exactly one text passes
-  (:func:`_settle`).
+  regions of fainter print (``segment.candidates(g, faint=True)``). Where a
+  check fails, or passes over two unsure characters, the combinations of the
+  classifier's first and second choices at the characters it covers are
+  parsed, and taken only when exactly one text passes (:func:`_settle`).
 * ``passporteye``: ``passporteye.read_mrz`` (Tesseract with its general English
   model), the peer every benchmark compares against.
 * ``tesseract``: Tesseract in-process (``tesserocr``) on the band our finder

@@ -573,7 +573,8 @@ def _partial_grids(group: list[_Row]
             continue
         for before in sorted({0, missing}):
             grids = [np.polyval(coef, np.arange(length) + first - before) for _, coef in fits]
-            out.append((length, missing, grids, (min(g[0] for g in grids), max(g[-1] for g in grids))))
+            extent = (min(g[0] for g in grids), max(g[-1] for g in grids))
+            out.append((length, missing, grids, extent))
     return out
 
 
