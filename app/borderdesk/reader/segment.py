@@ -219,8 +219,9 @@ def _chains(marks: np.ndarray, v: np.ndarray, ch: float) -> list[np.ndarray]:
     hmax = np.maximum(h[:, None], h[None, :])
     ratio = hmax / np.minimum(h[:, None], h[None, :])
     # the level is judged against a whole character's height even between small marks: thin
-    # strokes lost to blur or glare break a character into pieces that sit off its centre
-    tall = np.maximum(np.minimum(h[:, None], h[None, :]), ch)  # a blob twice as tall bridges no rows
+    # strokes lost to blur or glare break a character into pieces that sit off its centre;
+    # but not against a taller mark's: a blob as tall as two lines would link them
+    tall = np.maximum(np.minimum(h[:, None], h[None, :]), ch)
     ok = (dx > 0) & (gap < 1.3 * tall) & (np.abs(v[None, :] - v[:, None]) < 0.5 * tall) \
         & (ratio < 4.0)
     dx = np.where(ok, dx, np.inf)
