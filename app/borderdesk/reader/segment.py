@@ -31,7 +31,7 @@ it is shown.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -419,6 +419,25 @@ def _grid(row: _Row, length: int) -> np.ndarray | None:
     return centres
 
 
+#: A row's print is taken as at least this share of the tallest row's of its MRZ
+MIN_ROW_HEIGHT_SHARE = 0.9
+
+
+def _print_heights(group: list[_Row]) -> list[float]:
+    """The height of each row's characters, for cutting their cells.
+
+    A row's own measure is the median height of its marks, which in a line of
+    mostly fillers (a short name: ``P<UTOLI<<AN<<<...``) is the filler's, about
+    two thirds of a letter's: its cells would cut the letters' tops and feet
+    off. Every MRZ has a line of mostly letters and digits (the dates line),
+    and all its lines are printed alike, so no row is taken as lower than
+    ``MIN_ROW_HEIGHT_SHARE`` of the tallest (perspective leaves rows a few
+    per cent apart).
+    """
+    tallest = max(r.height for r in group)
+    return [max(r.height, MIN_ROW_HEIGHT_SHARE * tallest) for r in group]
+
+
 def _cells(ink: np.ndarray, row: _Row, centres: np.ndarray) -> np.ndarray:
     """The row's character cells from the ink image, scaled to CELL_W x CELL_H."""
     pitch = float(np.median(np.diff(centres)))
@@ -481,14 +500,15 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True, _zoom: float = 1.0) ->
     out = []
     for group, length in groups:
         cells, corners = [], []
-        shrink = CELL_H / (1.4 * float(np.median([r.height for r in group])))
+        heights = _print_heights(group)
+        shrink = CELL_H / (1.4 * float(np.median(heights)))
         # big characters are smoothed before they are sampled down, so that they do not alias
         source = cv2.GaussianBlur(blackhat, (0, 0), 0.4 / shrink) if shrink < 0.6 else blackhat
-        for row in group:
+        for row, height in zip(group, heights):
             centres = _grid(row, length)
             if centres is None:
                 break
-            cells.append(_cells(source, row, centres))
+            cells.append(_cells(source, replace(row, height=height), centres))
         if len(cells) != len(group):
             continue
         pitch = (group[0].right - group[0].left) / length
