@@ -219,4 +219,5 @@ KNOWN_DOCUMENT_CODES = {
     "TD2": ("I<", "ID", "IR", "IP", "IO", "IX", "A<", "AC", "AR", "C<", "CR"),
     "MRVA": ("V<", "VA", "VB", "VC", "VD", "VS", "VT"),
     "MRVB": ("V<", "VA", "VB", "VC", "VD", "VS", "VT"),
+    "FRA-ID": ("ID",),
 }

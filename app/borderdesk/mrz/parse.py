@@ -79,7 +79,9 @@ def normalise(text: str) -> tuple[list[str], list[Notice]]:
     return lines, notes
 
 
-def _layout_for(lines: list[str]) -> Layout:
+def layout_for(lines: list[str]) -> Layout:
+    """The layout MRZ lines follow, told from their number, length and content (a reader
+    decoding characters asks it which field each place holds)."""
     longest = max(map(len, lines))
     if len(lines) == 3:
         return LAYOUTS["TD1"]
@@ -240,7 +242,7 @@ def parse(text: str, *, today: date | None = None) -> Document:
     ``checks`` tell whether the check digits pass.
     """
     lines, notes = normalise(text)
-    layout = _layout_for(lines)
+    layout = layout_for(lines)
     lines = _fit(lines, layout, notes)
     work = _Work(lines, notes)
     match = layout.pattern.fullmatch("\n".join(lines))

@@ -42,7 +42,8 @@ import numpy as np
 
 from .. import mrz
 from ..mrz import countries
-from ..mrz.formats import KNOWN_DOCUMENT_CODES, LAYOUTS, Layout
+from ..mrz.formats import KNOWN_DOCUMENT_CODES, LAYOUTS, Layout, layout_named
+from ..mrz.parse import layout_for
 from . import classifier, segment
 from .agreement import check_places, doubted_checks, unusual_code, verified
 from .reading import Reading
@@ -84,17 +85,12 @@ _MASKS = {kind: np.array([c in allowed for c in classifier.ALPHABET], np.float32
 
 
 def _layout(probs: list[np.ndarray]) -> Layout:
-    """The layout these lines have, told from their number, length and first letter."""
-    letters = _MASKS["A"]
-    first = classifier.ALPHABET[int((probs[0][0] * letters).argmax())]
-    length = len(probs[0])
-    if len(probs) == 3:
-        name = "TD1"
-    elif length == 44:
-        name = "MRVA" if first == "V" else "TD3"
-    else:
-        name = "MRVB" if first == "V" else "TD2"
-    return LAYOUTS[name]
+    """The layout these lines have, as the mrz core tells it from their first reading
+    (the first place read as a letter: it is one in every layout)."""
+    lines = ["".join(classifier.ALPHABET[k] for k in p.argmax(1)) for p in probs]
+    first = classifier.ALPHABET[int((probs[0][0] * _MASKS["A"]).argmax())]
+    lines[0] = first + lines[0][1:]
+    return layout_for(lines)
 
 
 #: A state or document code no one uses is read as the likeliest known one only if the
@@ -124,7 +120,7 @@ def _document_codes(length: int) -> np.ndarray:
     a passport or card (``_settle_code``), so it must not be made sure here.
     """
     return _symbols({code for name, codes in KNOWN_DOCUMENT_CODES.items()
-                     if LAYOUTS[name].line_length == length for code in codes})
+                     if layout_named(name).line_length == length for code in codes})
 
 
 def _known_confidence(probs: list[np.ndarray], lines: list[str], conf: list[list[float]],
@@ -213,7 +209,8 @@ def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
         lines.append("".join(classifier.ALPHABET[k] for k in best))
         conf.append([float(v) for v in p[np.arange(len(best)), best]])
     for name in ("issuing_state", "nationality"):
-        _known_confidence(probs, lines, conf, layout.span(name), _state_codes())
+        if name in layout.fields:  # a French identity card has no nationality field
+            _known_confidence(probs, lines, conf, layout.span(name), _state_codes())
     _known_confidence(probs, lines, conf, layout.span("document_code"),
                       _document_codes(layout.line_length))
     return lines, conf
@@ -254,7 +251,7 @@ def _settle(lines: list[str], conf: list[list[float]], probs: list[np.ndarray],
     was (and ``distrust`` refuses the reading). The composite check comes
     last, over the characters no other check covers.
     """
-    layout = LAYOUTS[document.format]
+    layout = layout_named(document.layout_name)
     trial = list(lines)
     settled: dict[tuple[int, int], float] = {}
     doubted = doubted_checks(layout, conf)
@@ -619,7 +616,7 @@ def distrust(reading: Reading, document: mrz.Document,
     unusual = unusual_code(document)
     if unusual:  # a passport's lines cut to a card's length, or a misread code
         return f"{unusual}; check it against the document"
-    layout = LAYOUTS[document.format]
+    layout = layout_named(document.layout_name)
     for name, doubtful in doubted_checks(layout, reading.confidence).items():
         # a misread the check cannot see, or two that cancel out (00 / OO)
         return (f"{len(doubtful)} unsure character(s) under the {name.replace('_', ' ')} "

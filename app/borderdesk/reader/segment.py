@@ -35,7 +35,7 @@ it is shown.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -628,6 +628,25 @@ def _grid(row: _Row, length: int) -> np.ndarray | None:
     return centres
 
 
+#: A row's print is taken as at least this share of the tallest row's of its MRZ
+MIN_ROW_HEIGHT_SHARE = 0.9
+
+
+def _print_heights(group: list[_Row]) -> list[float]:
+    """The height of each row's characters, for cutting their cells.
+
+    A row's own measure is the median height of its marks, which in a line of
+    mostly fillers (a short name: ``P<UTOLI<<AN<<<...``) is the filler's, about
+    two thirds of a letter's: its cells would cut the letters' tops and feet
+    off. Every MRZ has a line of mostly letters and digits (the dates line),
+    and all its lines are printed alike, so no row is taken as lower than
+    ``MIN_ROW_HEIGHT_SHARE`` of the tallest (perspective leaves rows a few
+    per cent apart).
+    """
+    tallest = max(r.height for r in group)
+    return [max(r.height, MIN_ROW_HEIGHT_SHARE * tallest) for r in group]
+
+
 def _cells(ink: np.ndarray, row: _Row, centres: np.ndarray) -> np.ndarray:
     """The row's character cells from the ink image, scaled to CELL_W x CELL_H."""
     pitch = float(np.median(np.diff(centres)))
@@ -650,10 +669,12 @@ def _cells(ink: np.ndarray, row: _Row, centres: np.ndarray) -> np.ndarray:
 def _cut_of(ink: np.ndarray, inv: np.ndarray, group: list[_Row], grids: list[np.ndarray],
             extent: tuple[float, float]) -> Cut:
     """The cut of ``group``'s rows on their grids, its band spanning ``extent`` along them."""
-    shrink = CELL_H / (1.4 * float(np.median([r.height for r in group])))
+    heights = _print_heights(group)
+    shrink = CELL_H / (1.4 * float(np.median(heights)))
     # big characters are smoothed before they are sampled down, so that they do not alias
     source = cv2.GaussianBlur(ink, (0, 0), 0.4 / shrink) if shrink < 0.6 else ink
-    cells = [_cells(source, row, centres) for row, centres in zip(group, grids)]
+    cells = [_cells(source, replace(row, height=height), centres)
+             for row, height, centres in zip(group, heights, grids)]
     first, last = group[0], group[-1]
     top = first.offset - first.height
     bottom = last.offset + last.height

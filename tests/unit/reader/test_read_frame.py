@@ -358,3 +358,22 @@ def test_reads_a_band_under_a_glare_beside_strong_print(seed):
     s = shot(f"faint:{seed}", length=44, difficulty=0.2)
     reading = read_frame(_glared(s, 0.8))
     assert reading is not None and list(reading.lines) == s.lines
+
+
+def test_a_french_identity_card_is_read_with_its_own_layout():
+    """2x36 like TD2, but the given names where TD2 has the nationality and the dates: read
+    with TD2's fields, its names would be forced to digits."""
+    import random
+
+    import mrzrender
+
+    specimen = ["IDFRADOUEL<<<<<<<<<<<<<<<<<<<<932013", "0506932020438CHRISTIANE<<NI2906209F3"]
+    rng = random.Random(0)
+    page = mrzrender.render_page(rng, specimen)
+    reading = read_frame(mrzrender.photograph(rng, page, 0.2, (1280, 720)).image)
+    assert reading is not None and list(reading.lines) == specimen
+    document = mrz.parse(reading.text)
+    assert document.layout_name == "FRA-ID" and document.valid
+    assert ocr.distrust(reading, document) == ""
+    # its document code weighed among those of its lines' length, FRA-ID's ID among them
+    assert reading.confidence[0][1] > 0.98

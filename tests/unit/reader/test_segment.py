@@ -175,3 +175,40 @@ def test_a_band_under_a_glare_is_a_faint_region(seed):
     assert over(segment.candidates(g, faint=True))
     ordinary = segment.candidates(g)
     assert not any(c in ordinary for c in segment.candidates(g, faint=True))
+
+
+def test_a_line_of_mostly_fillers_is_cut_at_the_print_height_of_its_mrz():
+    """A short name leaves line 1 of a passport mostly fillers, two thirds as high as a
+    letter: cut at their height, the letters' tops and feet fell outside their cells."""
+    import random
+
+    import mrzrender
+    from borderdesk.mrz.compose import compose
+
+    lines = list(compose("TD3", document_code="P", issuing_state="UTO", surname="LI",
+                         given_names="AN", document_number="X70800123", nationality="UTO",
+                         birth_date="740812", sex="F", expiry_date="120415"))
+    assert lines[0].count("<") > 30
+    rng = random.Random(1)
+    dejavu = dict((name, path) for name, path, _ in mrzrender.fonts())["dejavu-mono"]
+    page = mrzrender.render_page(rng, lines, font=dejavu)  # its filler is half a letter high
+    s = mrzrender.photograph(rng, page, 0.0, (1280, 720))
+    (cut,) = [c for c in cuts_of(s.image) if c.lengths == (44, 44) and inside(c, s.band.mean(0))][:1]
+
+    def ink_rows(cell):  # the rows of the cell its character's ink covers
+        rows = np.flatnonzero(cell.max(1) > 0.5)
+        return rows.max() - rows.min() + 1
+
+    letters = [ink_rows(cut.cells[0][k]) for k in (0, 2, 3, 4, 5, 6)]  # P UTO L I
+    digits = [ink_rows(cut.cells[1][k]) for k in (1, 2, 13, 14)]  # 70 74
+    assert max(letters) < segment.CELL_H - 2  # room above and below: nothing cut off
+    assert abs(np.median(letters) - np.median(digits)) <= 3  # both lines at about one scale
+
+
+def test_print_heights_of_a_group():
+    def row(height):
+        return segment._Row(np.zeros((0, 4), np.float32), 0.0, 0.0, height, 0.0, 1.0)
+    # a line of fillers measured at 8 where its MRZ prints at 12: taken as 0.9 of 12
+    assert segment._print_heights([row(8.0), row(12.0)]) == pytest.approx([10.8, 12.0])
+    # perspective: rows a few per cent apart keep their own heights
+    assert segment._print_heights([row(11.5), row(12.0)]) == [11.5, 12.0]
