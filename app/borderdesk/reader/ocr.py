@@ -8,10 +8,12 @@ Engines are functions from a picture (a numpy array, BGR or grey) to a
   :mod:`~borderdesk.reader.classifier`, trained on the OCR-B font. Each MRZ
   hypothesis (the regions found, 2 or 3 lines, 30/36/44 characters) is read
   and parsed; the first whose check digits all pass wins, else the one that
-  passes most. Where a check fails, or passes over two unsure characters, the
-  combinations of the classifier's first and second choices at the characters
-  it covers are parsed, and taken only when exactly one text passes
-  (:func:`_settle`).
+  passes most. Only where none passes are the regions looked at again for
+  lines part washed out (``segment.cut_washed``), then both looks taken at
+  regions of fainter print (``segment.candidates(g, faint=True)``). Where a
+  check fails, or passes over two unsure characters, the combinations of the
+  classifier's first and second choices at the characters it covers are
+  parsed, and taken only when exactly one text passes (:func:`_settle`).
 * ``passporteye``: ``passporteye.read_mrz`` (Tesseract with its general English
   model), the peer every benchmark compares against.
 * ``tesseract``: Tesseract in-process (``tesserocr``) on the band our finder
@@ -331,11 +333,30 @@ def read_frame(image: np.ndarray, *, source: str = "camera") -> Reading | None:
     g = segment.grey(to_8bit(image))
     best: _Hypothesis | None = None
     seen: list[tuple[str, ...]] = []
+    # only where the first look reads nothing: a second (lines part washed out by glare or
+    # blur), then both in regions of fainter print (a glare over the whole band)
+    for faint in (False, True):
+        candidates = segment.candidates(g, faint)
+        for look in (segment.cut, segment.cut_washed):
+            h = _read_cuts(g, candidates, look, model, seen)
+            if h is not None and (best is None or h.score > best.score):
+                best = h
+            if best is not None and best.score[:2] == (1, 1):
+                return _reading(best, source)
+    if best is None or best.score[3] < MIN_MEAN_CONFIDENCE:
+        return None
+    return _reading(best, source)
+
+
+def _read_cuts(g: np.ndarray, candidates: list[segment.Candidate], look, model,
+               seen: list[tuple[str, ...]]) -> _Hypothesis | None:
+    """The best hypothesis of the regions cut by ``look``: the first whose checks all pass."""
+    best: _Hypothesis | None = None
     bands: list[np.ndarray] = []
-    for candidate in segment.candidates(g):
+    for candidate in candidates:
         if any(cv2.pointPolygonTest(b, candidate.center, False) >= 0 for b in bands):
             continue  # a line of a band already read
-        for cut in segment.cut(g, candidate):
+        for cut in look(g, candidate):
             bands.append(np.array(cut.band, np.float32))
             probs = [model.probabilities(cells) for cells in cut.cells]
             lines, conf = _decode(probs)
@@ -353,10 +374,8 @@ def read_frame(image: np.ndarray, *, source: str = "camera") -> Reading | None:
             if best is None or h.score > best.score:
                 best = h
             if h.score[:2] == (1, 1):
-                return _reading(h, source)
-    if best is None or best.score[3] < MIN_MEAN_CONFIDENCE:
-        return None
-    return _reading(best, source)
+                return h
+    return best
 
 
 def _reading(h: _Hypothesis, source: str) -> Reading:

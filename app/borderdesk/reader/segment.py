@@ -14,7 +14,11 @@ every character's place follows from the line's ends. The steps:
    (connected components), corrects the remaining skew by the angle that
    makes the rows sharpest, groups the marks into rows (joining the pieces of
    a row a glare broke) and picks groups of 2 or 3 rows of the same length
-   that can be an MRZ; tiny print is looked at again enlarged.
+   that can be an MRZ; tiny print is looked at again enlarged. Where that
+   reads nothing, :func:`cut_washed` looks again for lines part washed out
+   by glare or blur (their grid from the marks' own pitch, extended to the
+   line's length), and :func:`candidates` with ``faint`` gives the regions
+   of print too faint beside the frame's strongest to be found at first.
 3. Each row is fitted to its characters: a line through their centres (the
    slope may differ from row to row under perspective) and their places along
    it as a grid ``x = x0 + pitch * i (+ a small quadratic term for
@@ -74,8 +78,11 @@ def grey(image: np.ndarray) -> np.ndarray:
 
 # -- 1. candidate regions -----------------------------------------------------
 
-def _regions(small: np.ndarray, factor: float) -> list[Candidate]:
-    """Text-band regions found in ``small`` (a picture scaled by ``factor``)."""
+def _regions(small: np.ndarray, factor: float, faint: bool = False) -> list[Candidate]:
+    """Text-band regions found in ``small`` (a picture scaled by ``factor``).
+
+    ``faint``: at half the usual strength of the edges of print (glare
+    washing out the MRZ beside print of full strength)."""
     h, w = small.shape
     blackhat = cv2.morphologyEx(small, cv2.MORPH_BLACKHAT,
                                 cv2.getStructuringElement(cv2.MORPH_RECT, (13, 7)))
@@ -86,7 +93,7 @@ def _regions(small: np.ndarray, factor: float) -> list[Candidate]:
     grad = cv2.convertScaleAbs(cv2.Sobel(blackhat, cv2.CV_16S, 1, 0, ksize=3))
     grad = cv2.morphologyEx(grad, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
     level, _ = cv2.threshold(grad, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    _, mask = cv2.threshold(grad, max(level, 40), 255, cv2.THRESH_BINARY)
+    _, mask = cv2.threshold(grad, max(level / 2 if faint else level, 40), 255, cv2.THRESH_BINARY)
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 3)))
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -110,24 +117,34 @@ def _regions(small: np.ndarray, factor: float) -> list[Candidate]:
     return found
 
 
-def candidates(g: np.ndarray) -> list[Candidate]:
-    """Regions that may hold the MRZ, the likeliest first."""
+def candidates(g: np.ndarray, faint: bool = False) -> list[Candidate]:
+    """Regions that may hold the MRZ, the likeliest first.
+
+    ``faint``: those found only where print half as strong as the frame's
+    strongest counts (a glare on the band), not found otherwise.
+    """
     h, w = g.shape
-    found: list[Candidate] = []
     factor = min(1.0, WORK_WIDTH / w)
     small = cv2.resize(g, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else g
-    found += _regions(small, factor)
     half = cv2.resize(small, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-    found += _regions(half, factor * 0.5)
-    found.sort(key=lambda c: -c.score)
-    kept: list[Candidate] = []
-    for c in found:  # the two scales often find the same band: keep the first
+    kept = _distinct(_regions(small, factor) + _regions(half, factor * 0.5))
+    if not faint:
+        return kept[:MAX_CANDIDATES]
+    more = _distinct(_regions(small, factor, True) + _regions(half, factor * 0.5, True), kept)
+    return more[len(kept):][:MAX_CANDIDATES]
+
+
+def _distinct(found: list[Candidate], kept: list[Candidate] | None = None) -> list[Candidate]:
+    """``kept`` and then the regions of ``found`` not the same as one before, likeliest first
+    (the two scales often find the same band)."""
+    kept = list(kept or [])
+    for c in sorted(found, key=lambda c: -c.score):
         if any(abs(c.center[0] - k.center[0]) < k.size[0] / 4
                and abs(c.center[1] - k.center[1]) < max(k.size[1], c.size[1]) / 2
                and abs(c.size[0] - k.size[0]) < k.size[0] / 4 for k in kept):
             continue
         kept.append(c)
-    return kept[:MAX_CANDIDATES]
+    return kept
 
 
 # -- 2. straighten and find rows ---------------------------------------------
@@ -202,8 +219,9 @@ def _chains(marks: np.ndarray, v: np.ndarray, ch: float) -> list[np.ndarray]:
     hmax = np.maximum(h[:, None], h[None, :])
     ratio = hmax / np.minimum(h[:, None], h[None, :])
     # the level is judged against a whole character's height even between small marks: thin
-    # strokes lost to blur or glare break a character into pieces that sit off its centre
-    tall = np.maximum(hmax, ch)
+    # strokes lost to blur or glare break a character into pieces that sit off its centre;
+    # but not against a taller mark's: a blob as tall as two lines would link them
+    tall = np.maximum(np.minimum(h[:, None], h[None, :]), ch)
     ok = (dx > 0) & (gap < 1.3 * tall) & (np.abs(v[None, :] - v[:, None]) < 0.5 * tall) \
         & (ratio < 4.0)
     dx = np.where(ok, dx, np.inf)
@@ -370,6 +388,197 @@ def _periodicity(rows: list[_Row], pitch: float) -> float:
     return total / len(rows)
 
 
+# -- 2b. rows part washed out ----------------------------------------------------
+
+def _mark_pitch(rows: list[_Row]) -> float | None:
+    """The pitch the marks of ``rows`` keep to: the spacing of neighbouring characters."""
+    h = float(np.median([r.height for r in rows]))
+    dx = np.concatenate([np.diff(r.comps[:, 0]) for r in rows])
+    near = dx[(dx > 0.6 * h) & (dx < 2.0 * h)]
+    if len(near) < 8:
+        return None
+    rough = float(np.median(near))
+    n = np.round(dx / rough)
+    ok = (n >= 1) & (n <= 3) & (np.abs(dx / rough - n) < 0.2)
+    return float(dx[ok].sum() / n[ok].sum()) if ok.sum() >= 8 else None
+
+
+def _numbered(row: _Row, pitch: float) -> tuple[np.ndarray, np.ndarray] | None:
+    """The centres of the row's characters and their numbers along it (0 the first).
+
+    The marks that are single characters, less any small piece of a stroke
+    (under half the row's height), are numbered by their distance from the
+    previous one in units of the local pitch (a gap in that of either side of
+    it); then, three times, each is numbered again by the place of the grid
+    fitted to them nearest to it, and those far off any place dropped
+    (pieces of characters a glare broke). None unless most marks keep to one
+    grid, as fixed-pitch print does.
+    """
+    comps = row.comps
+    single = comps[(comps[:, 2] < 1.1 * pitch) & (comps[:, 3] >= 0.5 * row.height)]
+    if len(single) < 8:
+        return None
+    cx = single[:, 0]
+    idx = np.zeros(len(cx))
+    local, steps = pitch, []
+    gaps = np.diff(cx)
+    for k in range(1, len(cx)):
+        dx = gaps[k - 1]
+        n = int(round(dx / local))
+        if n > 1:  # a gap: measured in the pitch on either side of it (perspective)
+            ahead = gaps[k:k + 5]
+            ahead = ahead[(ahead > 0.7 * local) & (ahead < 1.5 * local)]
+            if len(ahead):
+                n = int(round(dx / ((local + float(np.median(ahead))) / 2)))
+        idx[k] = idx[k - 1] + n
+        if n == 1:
+            steps.append(dx)
+            recent = sorted(steps[-5:])
+            local = max(0.8 * pitch, min(1.2 * pitch, float(recent[len(recent) // 2])))
+    for _ in range(3):
+        idx, cx = _renumbered(idx, cx, pitch)
+    if len(cx) < max(8, 0.8 * len(single)):  # the MRZ keeps to its grid; proportional print not
+        return None
+    return idx - idx.min(), cx
+
+
+def _fit(idx: np.ndarray, cx: np.ndarray) -> np.ndarray:
+    """``x(i)`` fitted to numbered centres: a quadratic (perspective) over a long row."""
+    deg = 2 if np.ptp(idx) > 25 and len(np.unique(idx)) > 12 else 1
+    return np.polyfit(idx, cx, deg)
+
+
+def _renumbered(idx: np.ndarray, cx: np.ndarray, pitch: float) -> tuple[np.ndarray, np.ndarray]:
+    """Each centre numbered by the place nearest to it of the grid fitted to all; those
+    further than 0.3 pitch from any place dropped."""
+    if len(np.unique(idx)) < 4:
+        return idx[:0], cx[:0]
+    coef = _fit(idx, cx)
+    slope = np.polyval(np.polyder(coef), idx)
+    if (slope <= 0.5 * pitch).any():
+        return idx[:0], cx[:0]
+    idx = np.round(idx + (cx - np.polyval(coef, idx)) / slope)
+    near = np.abs(cx - np.polyval(coef, idx)) < 0.3 * pitch
+    return idx[near], cx[near]
+
+
+def _pieces_joined(rows: list[_Row]) -> list[_Row]:
+    """Rows at one level, in print of one size and pitch and on one grid, joined into one
+    whatever the gap between them (a glare washed out the characters between).
+
+    :func:`_join` already joined the pieces of a row a few characters apart;
+    this is for what is left where nothing else was found.
+    """
+    rows = sorted(rows, key=lambda r: r.left)
+    pitches = [_mark_pitch([r]) for r in rows]
+    out: list[tuple[_Row, float | None]] = []
+    for row, pitch in zip(rows, pitches):
+        for k, (other, p) in enumerate(out):
+            if pitch is None or p is None or abs(pitch - p) > 0.2 * max(pitch, p):
+                continue
+            if max(row.height, other.height) > 1.5 * min(row.height, other.height):
+                continue
+            u = (other.right + row.left) / 2
+            if abs(other.offset + other.slope * u - row.offset - row.slope * u) \
+                    > 0.4 * max(row.height, other.height):
+                continue
+            gap = (row.comps[0, 0] - other.comps[-1, 0]) / ((pitch + p) / 2)
+            if gap < 0.7 or abs(gap - round(gap)) > 0.3:
+                continue
+            comps = np.concatenate([other.comps, row.comps])
+            slope, offset = np.polyfit(comps[:, 0], comps[:, 1], 1)
+            joined = _Row(comps, float(slope), float(offset), float(np.median(comps[:, 3])),
+                          other.left, row.right)
+            out[k] = (joined, (pitch * len(row.comps) + p * len(other.comps))
+                      / (len(row.comps) + len(other.comps)))
+            break
+        else:
+            out.append((row, pitch))
+    joined = [r for r, _ in out]
+    joined.sort(key=lambda r: r.offset + r.slope * (r.left + r.right) / 2)
+    return joined
+
+
+def _partial_groups(rows: list[_Row]) -> list[list[_Row]]:
+    """Runs of 2 or 3 neighbouring rows that could be the MRZ's lines with some of their
+    characters washed out: print of one size and pitch, one above the other, overlapping."""
+    out = []
+    for count in (3, 2):
+        for i in range(len(rows) - count + 1):
+            group = rows[i:i + count]
+            heights = [r.height for r in group]
+            if max(heights) > 1.5 * min(heights):
+                continue
+            left, right = max(r.left for r in group), min(r.right for r in group)
+            if right - left < 0.5 * min(r.right - r.left for r in group):
+                continue
+            mid = (left + right) / 2
+            gaps = np.diff([r.offset + r.slope * mid for r in group])
+            h = float(np.median(heights))
+            if gaps.min() < 1.1 * h or gaps.max() > 3.2 * h:
+                continue
+            out.append(group)
+    out.sort(key=lambda group: (-len(group), -group[-1].offset))
+    return out
+
+
+def _partial_grids(group: list[_Row]
+                   ) -> list[tuple[int, int, list[np.ndarray], tuple[float, float]]]:
+    """Grids for the rows of ``group`` where glare or blur hid some characters of each line.
+
+    The pitch comes from the marks themselves (not from the rows' extent, as
+    in :func:`_grid`). The row with the most characters is numbered along
+    it (:func:`_numbered`), and the others on its grid: MRZ lines begin at
+    the same place and keep the same pitch. The characters no row shows, as
+    many as the line length leaves over, are put after the rows' last ones
+    or before their first (a glare washes out one end of a line; both are
+    given). Returns ``(length, characters missing, centres of each row, (first, last)
+    centre)``.
+    """
+    pitch = _mark_pitch(group)
+    if pitch is None:
+        return []
+    numbered = [_numbered(r, pitch) for r in group]
+    if any(n is None for n in numbered):
+        return []
+    ref = max(range(len(group)), key=lambda k: len(numbered[k][0]))
+    reference = _fit(*numbered[ref])
+    span = np.arange(-60.0, 120.0)
+    along = np.polyval(reference, span)
+    if (np.diff(along) <= 0).any():  # a quadratic turning back within reach
+        inside = (span >= -10) & (span <= 60)
+        span, along = span[inside], along[inside]
+        if (np.diff(along) <= 0).any():
+            return []
+    fits = []
+    for idx, cx in numbered:
+        place = np.interp(cx, along, span)  # on the reference row's grid
+        offset = float(np.median(place - np.round(place)))
+        idx = np.round(place - offset)
+        near = np.abs(place - offset - idx) < 0.3
+        if near.sum() < 8:
+            return []
+        idx, cx = idx[near], cx[near]
+        if np.ptp(idx) < 0.6 * np.ptp(numbered[ref][0]):  # too short to fit a curve of its own:
+            coef = reference.copy()                         # the reference's, moved to its marks
+            coef[-1] += float(np.median(cx - np.polyval(reference, idx)))
+        else:
+            coef = _fit(idx, cx)
+        fits.append((idx, coef))
+    first = min(idx.min() for idx, _ in fits)
+    seen = int(max(idx.max() for idx, _ in fits) - first) + 1
+    out = []
+    for length in LENGTHS[len(group)]:
+        missing = length - seen
+        if missing < 0 or seen < 0.4 * length:
+            continue
+        for before in sorted({0, missing}):
+            grids = [np.polyval(coef, np.arange(length) + first - before) for _, coef in fits]
+            extent = (min(g[0] for g in grids), max(g[-1] for g in grids))
+            out.append((length, missing, grids, extent))
+    return out
+
+
 # -- 3. cells -----------------------------------------------------------------
 
 def _grid(row: _Row, length: int) -> np.ndarray | None:
@@ -457,18 +666,45 @@ def _cells(ink: np.ndarray, row: _Row, centres: np.ndarray) -> np.ndarray:
     return cells
 
 
+def _cut_of(ink: np.ndarray, inv: np.ndarray, group: list[_Row], grids: list[np.ndarray],
+            extent: tuple[float, float]) -> Cut:
+    """The cut of ``group``'s rows on their grids, its band spanning ``extent`` along them."""
+    heights = _print_heights(group)
+    shrink = CELL_H / (1.4 * float(np.median(heights)))
+    # big characters are smoothed before they are sampled down, so that they do not alias
+    source = cv2.GaussianBlur(ink, (0, 0), 0.4 / shrink) if shrink < 0.6 else ink
+    cells = [_cells(source, replace(row, height=height), centres)
+             for row, height, centres in zip(group, heights, grids)]
+    first, last = group[0], group[-1]
+    top = first.offset - first.height
+    bottom = last.offset + last.height
+    left, right = extent
+    corners = []
+    for u, v in ((left, top + first.slope * left), (right, top + first.slope * right),
+                 (right, bottom + last.slope * right), (left, bottom + last.slope * left)):
+        x, y = inv @ np.array([u, v, 1.0])
+        corners.append((float(x), float(y)))
+    return Cut(cells, tuple(corners), (len(grids[0]),) * len(group))
+
+
+def _look(g: np.ndarray, c: Candidate, zoom: float = 1.0
+          ) -> tuple[np.ndarray, float, np.ndarray, list[_Row]]:
+    """The region straightened (its inverse map and scale), its ink image and its rows."""
+    strip, inv = _straighten(g, c, zoom)
+    scale = strip.shape[1] / (c.size[0] * 1.4 + 8)
+    ink, marks = _marks(strip, c.size[1] * scale * 0.8, 5 if zoom > 1 else 0)
+    return inv, scale, ink, _rows(marks)
+
+
 def cut(g: np.ndarray, c: Candidate, _again: bool = True, _zoom: float = 1.0) -> list[Cut]:
     """The MRZ hypotheses in the region ``c`` of the grey picture ``g`` (most likely first).
 
     Where none is found in print under ``SMALL_PRINT`` pixels high, the region
     is looked at again enlarged twice.
     """
-    strip, inv = _straighten(g, c, _zoom)
-    scale = strip.shape[1] / (c.size[0] * 1.4 + 8)
-    blackhat, marks = _marks(strip, c.size[1] * scale * 0.8, 5 if _zoom > 1 else 0)
-    rows = _rows(marks)
+    inv, scale, blackhat, rows = _look(g, c, _zoom)
     groups = _line_groups(rows)[:8]
-    width = strip.shape[1]
+    width = blackhat.shape[1]
     touching = [r for r in rows if r.left < 0.03 * width or r.right > 0.97 * width]
     if groups:  # the rows of the likeliest MRZ, before they were trimmed
         first = groups[0][0]
@@ -499,32 +735,64 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True, _zoom: float = 1.0) ->
         # else the rows running on were other print beside the MRZ: the region's own rows
     out = []
     for group, length in groups:
-        cells, corners = [], []
-        heights = _print_heights(group)
-        shrink = CELL_H / (1.4 * float(np.median(heights)))
-        # big characters are smoothed before they are sampled down, so that they do not alias
-        source = cv2.GaussianBlur(blackhat, (0, 0), 0.4 / shrink) if shrink < 0.6 else blackhat
-        for row, height in zip(group, heights):
-            centres = _grid(row, length)
-            if centres is None:
-                break
-            cells.append(_cells(source, replace(row, height=height), centres))
-        if len(cells) != len(group):
+        grids = [_grid(row, length) for row in group]
+        if any(centres is None for centres in grids):
             continue
         pitch = (group[0].right - group[0].left) / length
-        first, last = group[0], group[-1]
-        top = first.offset - first.height
-        bottom = last.offset + last.height
         left = min(r.left for r in group) - pitch * 0.3
         right = max(r.right for r in group) + pitch * 0.3
-        for u, v in ((left, top + first.slope * left), (right, top + first.slope * right),
-                     (right, bottom + last.slope * right), (left, bottom + last.slope * left)):
-            x, y = inv @ np.array([u, v, 1.0])
-            corners.append((float(x), float(y)))
-        out.append(Cut(cells, tuple(corners), (length,) * len(group)))
+        out.append(_cut_of(blackhat, inv, group, grids, (left, right)))
     if not out and _zoom == 1.0 and scale > 0.99:
         likely = [r for group, _ in groups for r in group] or rows  # the rows of an MRZ shape
         height = float(np.median([r.height for r in likely])) if likely else c.size[1] * scale / 2.5
         if height < SMALL_PRINT:
             return cut(g, c, _again, 2.0)
+    return out
+
+
+def cut_washed(g: np.ndarray, c: Candidate, _wider: bool = True) -> list[Cut]:
+    """MRZ hypotheses in the region ``c`` where glare or blur hid some characters of its
+    lines (:func:`_partial_grids`): the second look, where :func:`cut` gave nothing
+    that reads.
+
+    Where a grid runs out of the straightened region, the region is looked
+    at again widened to hold it (at most twice).
+    """
+    inv, scale, ink, rows = _look(g, c)
+    if rows and scale > 0.99 and np.median([r.height for r in rows]) < SMALL_PRINT:
+        inv, scale, ink, rows = _look(g, c, 2.0)
+    out = []
+    width = ink.shape[1]
+    beyond = []  # the extents of grids that run out of the region, and their rows
+    whole: list[_Row] = []  # the rows of an MRZ the first look cut whole already
+    tried = 0
+    for group in _partial_groups(_pieces_joined(rows)):
+        if any(r is w for r in group for w in whole):
+            continue  # two lines of a card's three are no MRZ of two
+        if tried == 2:  # the two likeliest groups of the region
+            break
+        tried += 1
+        for length, missing, grids, (lo, hi) in _partial_grids(group):
+            pitch = (hi - lo) / (length - 1)
+            first = [_grid(r, length) for r in group]
+            if all(f is not None and np.abs(f - mine).max() < 0.3 * pitch
+                   for f, mine in zip(first, grids)):
+                if missing == 0:  # the first look's own grids: read already
+                    whole += group
+                continue
+            if lo > 0.6 * pitch and hi < width - 0.6 * pitch:
+                out.append(_cut_of(ink, inv, group, grids, (lo - 0.6 * pitch, hi + 0.6 * pitch)))
+            else:
+                beyond.append((lo, hi, group))
+    looked: list[tuple[float, float]] = []
+    for lo, hi, group in beyond if _wider else []:  # a look at a region widened to hold it
+        if any(a <= lo and hi <= b for a, b in looked) or len(looked) == 2:
+            continue
+        mid_u = (lo + hi) / 2
+        mid_v = sum(r.offset + r.slope * mid_u for r in group) / len(group)
+        x, y = inv @ np.array([mid_u, mid_v, 1.0])
+        size = ((hi - lo) * 1.3 / scale, c.size[1])  # room for perspective
+        looked.append((mid_u - (hi - lo) * 0.65, mid_u + (hi - lo) * 0.65))
+        wider = Candidate((float(x), float(y)), size, c.angle, c.score)
+        out += cut(g, wider, False) + cut_washed(g, wider, False)
     return out

@@ -340,6 +340,26 @@ def test_a_document_code_letter_is_as_sure_as_the_codes_in_use_make_it():
     assert "line 1 position 2" in ocr.distrust(reading, mrz.parse("\n".join(read)))
 
 
+@pytest.mark.parametrize("seed", ["a", "f"])
+def test_reads_lines_whose_ends_a_glare_washed_out(seed):
+    from unit.reader.test_segment import _both_lines_washed_out
+    s = shot(f"washed:{seed}", length=44, difficulty=0.2)
+    washed = _both_lines_washed_out(s, 35, 43, 0.9)
+    g = segment.grey(washed.image)
+    assert not any(c.lengths == (44, 44) for cand in segment.candidates(g)
+                   for c in segment.cut(g, cand))  # the first look finds no whole line
+    reading = read_frame(washed.image)
+    assert reading is not None and list(reading.lines) == s.lines
+
+
+@pytest.mark.parametrize("seed", ["a", "f"])
+def test_reads_a_band_under_a_glare_beside_strong_print(seed):
+    from unit.reader.test_segment import _glared
+    s = shot(f"faint:{seed}", length=44, difficulty=0.2)
+    reading = read_frame(_glared(s, 0.8))
+    assert reading is not None and list(reading.lines) == s.lines
+
+
 def test_a_french_identity_card_is_read_with_its_own_layout():
     """2x36 like TD2, but the given names where TD2 has the nationality and the dates: read
     with TD2's fields, its names would be forced to digits."""

@@ -1,5 +1,7 @@
 """The MRZ band finder and cell cutter on rendered documents in camera frames."""
 
+import dataclasses
+
 import cv2
 import numpy as np
 import pytest
@@ -91,6 +93,88 @@ def test_pieces_of_a_row_joined_only_on_its_grid():
     joined = segment._join(pieces, all_marks, v, h)
     sizes = sorted(len(p) for p in joined)
     assert sizes == [8, 17, 27]  # the row whole; the print beside and the next line apart
+
+
+def _both_lines_washed_out(s, first, last, strength):
+    for line in range(len(s.lines)):
+        s = dataclasses.replace(s, image=_washed_out(s, line, first, last, strength))
+    return s
+
+
+@pytest.mark.parametrize("seed", ["a", "d"])
+@pytest.mark.parametrize("first, last", [(35, 43), (0, 7)])
+def test_lines_washed_out_at_one_end_are_cut_at_their_whole_length(seed, first, last):
+    s = shot(f"washed:{seed}", length=44, difficulty=0.2)
+    washed = _both_lines_washed_out(s, first, last, 0.97)  # those characters all but gone
+    g = segment.grey(washed.image)
+    want = (44, 44)
+    assert not any(c.lengths == want and inside(c, s.band.mean(0)) for c in cuts_of(washed.image))
+    pitch = float(np.linalg.norm(s.band[1] - s.band[0])) / 44
+    second = [c for cand in segment.candidates(g) for c in segment.cut_washed(g, cand)
+              if c.lengths == want]
+    # one of them lies over the whole band: the characters washed out are where they were
+    assert min(np.abs(np.array(c.band) - s.band).max() for c in second) < 0.8 * pitch
+
+
+def test_a_blob_beside_the_mrz_does_not_bridge_its_two_lines():
+    h, pitch = 16.0, 16.0
+    lines = [np.array([[100 + pitch * i, level, 11, h] for i in range(30)], np.float32)
+             for level in (140.0, 167.0)]
+    blob = np.array([[100 + pitch * 30 + 60, 154.0, 100, 2.4 * h]], np.float32)  # both levels
+    rows = segment._rows(np.concatenate([*lines, blob]))
+    assert sorted(len(r.comps) for r in rows if len(r.comps) >= 30) == [30, 30]
+
+
+def test_a_row_numbered_on_its_grid_across_a_gap_and_pieces_but_not_proportional_print():
+    pitch, h = 14.0, 12.0
+    xs = list(100 + pitch * np.arange(12)) + list(100 + pitch * np.arange(21, 30))  # 9 washed out
+    pieces = [100 + pitch * 4 + 4.5, 100 + pitch * 25 - 5.0]  # a character broken in two
+    marks = [[x, 50.0, 9, h] for x in xs] + [[x, 50.0, 4, 0.6 * h] for x in pieces]
+    marks.sort()
+    comps = np.array(marks, np.float32)
+    row = segment._Row(comps, 0.0, 50.0, h, float(comps[0, 0] - 4.5), float(comps[-1, 0] + 4.5))
+    idx, cx = segment._numbered(row, pitch)
+    assert sorted(set(idx.astype(int))) == list(range(12)) + list(range(21, 30))
+    # proportional print: each letter as wide as its shape (the widths of a sans-serif font)
+    width = dict(zip("aegilmnoprstu ", [.56, .56, .56, .22, .22, .83, .56, .56, .56, .33, .5,
+                                        .28, .56, .28]))
+    x, marks, em = 100.0, [], 22.0
+    for ch in "passenger name total report signature":
+        if ch != " ":
+            marks.append([x + width[ch] * em / 2, 50.0, width[ch] * em * 0.8, h])
+        x += width[ch] * em
+    comps = np.array(marks, np.float32)
+    row = segment._Row(comps, 0.0, 50.0, h, float(comps[0, 0]), float(comps[-1, 0]))
+    pitch = segment._mark_pitch([row])
+    assert segment._numbered(row, pitch) is None
+
+
+def _glared(s, strength):
+    """The shot with a glare over its whole MRZ band and bold black print elsewhere."""
+    mask = np.zeros(s.image.shape[:2], np.uint8)
+    centre = s.band.mean(0)
+    cv2.fillConvexPoly(mask, ((s.band - centre) * 1.3 + centre).astype(np.int32), 255)
+    a = cv2.GaussianBlur(mask, (0, 0), 6).astype(np.float32) / 255 * strength
+    if s.image.ndim == 3:
+        a = a[:, :, None]
+    image = (s.image * (1 - a) + 250 * a).astype(np.uint8)
+    cv2.putText(image, "ARRIVALS  GATE 12", (40, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (0, 0, 0), 5)
+    return image
+
+
+@pytest.mark.parametrize("seed", ["a", "e"])
+def test_a_band_under_a_glare_is_a_faint_region(seed):
+    s = shot(f"faint:{seed}", length=44, difficulty=0.2)
+    g = segment.grey(_glared(s, 0.8))
+    band = s.band.astype(np.float32)
+
+    def over(found):
+        return [c for c in found if cv2.pointPolygonTest(band, c.center, False) >= 0]
+
+    assert not over(segment.candidates(g))  # the print beside it is far stronger
+    assert over(segment.candidates(g, faint=True))
+    ordinary = segment.candidates(g)
+    assert not any(c in ordinary for c in segment.candidates(g, faint=True))
 
 
 def test_a_line_of_mostly_fillers_is_cut_at_the_print_height_of_its_mrz():
