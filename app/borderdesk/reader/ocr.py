@@ -42,7 +42,7 @@ import numpy as np
 
 from .. import mrz
 from ..mrz import countries
-from ..mrz.formats import KNOWN_DOCUMENT_CODES, LAYOUTS, Layout, layout_named
+from ..mrz.formats import KNOWN_DOCUMENT_CODES, Layout, layout_named
 from ..mrz.parse import layout_for
 from . import classifier, segment
 from .agreement import check_places, doubted_checks, unusual_code, verified
@@ -85,17 +85,24 @@ _MASKS = {kind: np.array([c in allowed for c in classifier.ALPHABET], np.float32
 
 
 def _layout(probs: list[np.ndarray]) -> Layout:
-    """The layout these lines have, as the mrz core tells it from their first reading
-    (the first place read as a letter: it is one in every layout)."""
+    """The layout these lines have, as the mrz core tells it from their first reading.
+
+    The first five places, the document code and issuing state, are letters in
+    every layout and are read as letters (a D taken for 0 must not hide a French
+    card's ``IDFRA``); the rest as the classifier reads them.
+    """
     lines = ["".join(classifier.ALPHABET[k] for k in p.argmax(1)) for p in probs]
-    first = classifier.ALPHABET[int((probs[0][0] * _MASKS["A"]).argmax())]
-    lines[0] = first + lines[0][1:]
+    head = "".join(classifier.ALPHABET[int((p * _MASKS["A"]).argmax())] for p in probs[0][:5])
+    lines[0] = head + lines[0][5:]
     return layout_for(lines)
 
 
-#: A state or document code no one uses is read as the likeliest known one only if the
-#: classifier gave that one at least this share of the weight of the code read
+#: A state code no state has is read as the likeliest known one only if the classifier
+#: gave that one at least this share of the weight of the code read
 MIN_KNOWN_SUPPORT = 0.05
+#: A document code no list has is taken as this share as likely as the classifier makes
+#: it: states print few codes, but a list of them cannot be sure to be whole
+UNLISTED_CODE_WEIGHT = 0.2
 
 
 def _symbols(codes) -> np.ndarray:
@@ -112,41 +119,47 @@ def _state_codes() -> np.ndarray:
                     | set(countries.OTHER_CODES))
 
 
-@lru_cache(maxsize=None)
-def _document_codes(length: int) -> np.ndarray:
-    """The document codes states print on lines of ``length``, as (n, 2) symbol indices.
+@lru_cache(maxsize=1)
+def _document_codes() -> np.ndarray:
+    """The document codes states print, of every format, as (n, 2) symbol indices.
 
-    Those of every format of that length: the first letter tells a visa from
-    a passport or card (``_settle_code``), so it must not be made sure here.
+    Of every format, whatever the lines' length: the first letter tells a visa
+    from a passport or card, and a passport's lines cut short read as a card's,
+    so P must stay a rival of I on lines of 36 characters.
     """
-    return _symbols({code for name, codes in KNOWN_DOCUMENT_CODES.items()
-                     if layout_named(name).line_length == length for code in codes})
+    return _symbols({code for codes in KNOWN_DOCUMENT_CODES.values() for code in codes})
 
 
 def _known_confidence(probs: list[np.ndarray], lines: list[str], conf: list[list[float]],
-                      span, codes: np.ndarray) -> None:
+                      span, codes: np.ndarray, unlisted: float = 0.0) -> None:
     """The confidence of a code's letters among the codes that exist.
 
     No check digit covers a state code or a document code, but only a few
     hundred states and a few dozen document codes exist: a letter whose
     rivals would all make a code no one uses is as sure as the layout makes a
-    letter in a name. Each letter of a known code read gets the share, among
-    known codes, of those with that letter there (weighed by the classifier's
-    probabilities). A code read that no one uses becomes the likeliest known
-    one when the classifier gave it at least ``MIN_KNOWN_SUPPORT`` of the read
-    code's weight (a misread letter whose second choice makes the code); else
-    it is left as read, for the officer to check.
+    letter in a name. Each letter of a known code read gets the share of the
+    known codes with that letter there (weighed by the classifier's
+    probabilities) in the weight of all codes, those not known counted at
+    ``unlisted`` of theirs: none for state codes (a code no state has is not
+    the truth), ``UNLISTED_CODE_WEIGHT`` for document codes.
+
+    A state code read that no state has becomes the likeliest known one when
+    the classifier gave it at least ``MIN_KNOWN_SUPPORT`` of the read code's
+    weight (a misread letter whose second choice makes the code); else, and
+    for any document code not listed, it is left as read, with the
+    classifier's confidence, for the officer to check.
     """
     read = span.take(lines)
     p = probs[span.line][span.start:span.end]
     weight = np.prod(p[np.arange(len(read)), codes], axis=1)
-    total = float(weight.sum())
-    if total <= 0:
+    known = float(weight.sum())
+    if known <= 0:
         return
+    total = known + unlisted * max(0.0, float(np.prod(p.sum(1))) - known)
     symbols = [classifier.ALPHABET.index(c) for c in read]
     if not (codes == symbols).all(1).any():
         best = int(weight.argmax())
-        if weight[best] < MIN_KNOWN_SUPPORT * float(np.prod(p.max(1))):
+        if unlisted or weight[best] < MIN_KNOWN_SUPPORT * float(np.prod(p.max(1))):
             return
         read = "".join(classifier.ALPHABET[k] for k in codes[best])
         line = lines[span.line]
@@ -174,21 +187,32 @@ def _numbers(probs: list[np.ndarray], layout: Layout) -> None:
     misreads can cancel out in a check digit (O counts 24, 0 counts 0: at
     weights 7 and 3 the sum moves by 240), so a number of zeros read unsure
     could never be trusted. In the fields that take both, an O right after a
-    likely digit weighs ``O_AFTER_DIGIT`` of what the classifier gave it. An
-    O read surely still wins, and a single O the prior turns into 0 fails its
-    check digit (24 times any weight is not a multiple of 10), which
-    ``_settle`` then repairs from the second choice. Only O: letters a check
-    digit cannot tell from their look-alike digit (G and 6 differ by 10) are
-    left as the classifier reads them.
+    likely digit (as the classifier read it, before this weighing) weighs
+    ``O_AFTER_DIGIT`` of what the classifier gave it. An O read surely still
+    wins, and a single O the prior turns into 0 fails its check digit (24
+    times any weight is not a multiple of 10), which ``_settle`` then repairs
+    from the second choice. So only where a check digit covers the place: a
+    visa's optional data has none, and there an O is left as read. Only O:
+    letters a check digit cannot tell from their look-alike digit (G and 6
+    differ by 10) are left as the classifier reads them.
     """
+    covered = _covered(layout.name)
     for span, kind in layout.fields.values():
         if kind != "X":
             continue
         p = probs[span.line]
+        digit = p[:, _DIGITS].sum(1) > p[:, _LETTERS].sum(1)  # before any weighing
         for k in range(span.start + 1, span.end):
-            if p[k - 1, _DIGITS].sum() > p[k - 1, _LETTERS].sum():
+            if digit[k - 1] and (span.line, k) in covered:
                 p[k, _O] *= O_AFTER_DIGIT
                 p[k] /= p[k].sum() + 1e-12
+
+
+@lru_cache(maxsize=None)
+def _covered(layout: str) -> frozenset[tuple[int, int]]:
+    """The (line, position) of every character some check digit of ``layout`` covers."""
+    return frozenset((span.line, k) for rule in layout_named(layout).checks.values()
+                     for span in rule.covers for k in range(span.start, span.end))
 
 
 def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
@@ -211,8 +235,8 @@ def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
     for name in ("issuing_state", "nationality"):
         if name in layout.fields:  # a French identity card has no nationality field
             _known_confidence(probs, lines, conf, layout.span(name), _state_codes())
-    _known_confidence(probs, lines, conf, layout.span("document_code"),
-                      _document_codes(layout.line_length))
+    _known_confidence(probs, lines, conf, layout.span("document_code"), _document_codes(),
+                      UNLISTED_CODE_WEIGHT)
     return lines, conf
 
 
@@ -592,8 +616,8 @@ def load_image(path: str | os.PathLike) -> Picture:
 #: A single image's characters that no check digit covers must be read at least this sure
 #: (below it, wrong names that pass every check)
 MIN_UNVERIFIED_CONFIDENCE = 0.85
-#: The document code's letters: no check covers them and nothing tells a misread one
-#: (a filler read as I makes the unremarkable code PI)
+#: The document code's two places: no check covers them and nothing tells a misread one
+#: (a filler read as I makes the unremarkable code PI, a D read as a filler PD an ordinary P<)
 MIN_CODE_CONFIDENCE = 0.98
 
 
@@ -627,11 +651,11 @@ def distrust(reading: Reading, document: mrz.Document,
     covered = verified(document)
     unsure = [(i, j) for i, line in enumerate(reading.confidence) for j, c in enumerate(line)
               if c < min_confidence and (i, j) not in covered]
-    code = layout.span("document_code")
-    if any(c < MIN_CODE_CONFIDENCE for c, ch in zip(reading.confidence[0][code.start:code.end],
-                                                   reading.lines[0][code.start:code.end])
-           if ch != "<"):
-        unsure = [(0, j) for j in range(code.start, code.end)] + unsure
+    span = layout.span("document_code")
+    code = [(span.line, j) for j in range(span.start, span.end)]
+    if any(reading.confidence[i][j] < MIN_CODE_CONFIDENCE for i, j in code):
+        # a filler too: PD read P< is a diplomatic passport taken for an ordinary one
+        unsure = code + [place for place in unsure if place not in code]
     if unsure:
         where = ", ".join(f"line {i + 1} position {j + 1}" for i, j in unsure[:5])
         return (f"unsure of {len(unsure)} character(s) no check digit covers ({where}"

@@ -125,6 +125,8 @@ def candidates(g: np.ndarray, faint: bool = False) -> list[Candidate]:
     """
     h, w = g.shape
     factor = min(1.0, WORK_WIDTH / w)
+    if min(h * factor, w * factor) < 16:  # a sliver of a picture: no MRZ, nothing to scale
+        return []
     small = cv2.resize(g, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else g
     half = cv2.resize(small, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     kept = _distinct(_regions(small, factor) + _regions(half, factor * 0.5))

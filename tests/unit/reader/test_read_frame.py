@@ -295,12 +295,18 @@ def test_an_o_after_a_digit_of_a_number_is_taken_for_a_zero_unless_read_surely()
     read, conf, _ = _settled(_probs(lines, [(1, 3, "0", "O", 0.6), (1, 4, "0", "O", 0.55)]))
     assert read == lines and min(conf[1][3:5]) > 0.9
     assert _trust(read, conf) == ""
-    # the same zeros misread as O, the classifier torn: zeros again
-    read, conf, _ = _settled(_probs(lines, [(1, 3, "O", "0", 0.5), (1, 4, "O", "0", 0.5)]))
+    # zeros at weights 7 and 3 misread as O, the classifier torn: zeros again
+    lines = _passport("X71052103")
+    read, conf, _ = _settled(_probs(lines, [(1, 3, "O", "0", 0.5), (1, 7, "O", "0", 0.5)]))
     assert read == lines and _trust(read, conf) == ""
     # surer of the O's: left to the officer
-    read, conf, _ = _settled(_probs(lines, [(1, 3, "O", "0", 0.7), (1, 4, "O", "0", 0.7)]))
+    read, conf, _ = _settled(_probs(lines, [(1, 3, "O", "0", 0.7), (1, 7, "O", "0", 0.7)]))
     assert "unsure character(s) under the document number" in _trust(read, conf)
+    # an O after a torn O is not after a digit: the prior does not run on from one O to
+    # the next, and OO (which passes like 00) is left to the officer
+    lines = _passport("X70000123")
+    read, conf, _ = _settled(_probs(lines, [(1, 3, "O", "0", 0.5), (1, 4, "O", "0", 0.5)]))
+    assert read[1][4] == "O" and _trust(read, conf) != ""
     # an O at the head of a number is a letter prefix like any other: left as read
     lines = _passport("OX7000123")
     read, conf = ocr._decode(_probs(lines, [(1, 0, "O", "0", 0.6)]))
@@ -323,15 +329,18 @@ def test_a_document_code_letter_is_as_sure_as_the_codes_in_use_make_it():
     lines = list(compose("TD3", document_code="PO", issuing_state="UTO", surname="ERIKSSON",
                          given_names="ANNA", document_number="X70800123", nationality="UTO",
                          birth_date="740812", sex="F", expiry_date="120415"))
-    # PO or PQ: no state prints PQ, so the O is sure
-    read, conf = ocr._decode(_probs(lines, [(0, 1, "O", "Q", 0.9)]))
-    assert read == lines and conf[0][1] > 0.99
+    # PO or PQ: no state prints PQ, so the O is surer than the classifier alone makes it
+    read, conf = ocr._decode(_probs(lines, [(0, 1, "O", "Q", 0.95)]))
+    assert read == lines and conf[0][1] > 0.98
     # PO or PD: both are in use, so the O stays as unsure as the classifier was
     read, conf = ocr._decode(_probs(lines, [(0, 1, "O", "D", 0.9)]))
     assert read == lines and 0.85 < conf[0][1] < 0.95
-    # PQ read, the O a fair second choice: PO, and sure
+    # PQ read: a code no list has is left as read, never made another, for the officer
     read, conf = ocr._decode(_probs(lines, [(0, 1, "Q", "O", 0.7)]))
-    assert read == lines and conf[0][1] > 0.99
+    assert read[0][:2] == "PQ" and conf[0][1] < 0.75
+    # a D read as a filler: P< is in use, but the filler is held to the code's threshold
+    read, conf = ocr._decode(_probs(lines, [(0, 1, "<", "D", 0.88)]))
+    assert read[0][:2] == "P<" and _trust(read, conf) != ""
     # the filler read as an I, the classifier fairly sure: PI is left as read, for the officer
     read, conf = ocr._decode(_probs(lines, [(0, 1, "I", "<", 0.96)]))
     assert read[0][:2] == "PI"
@@ -377,3 +386,29 @@ def test_a_french_identity_card_is_read_with_its_own_layout():
     assert ocr.distrust(reading, document) == ""
     # its document code weighed among those of its lines' length, FRA-ID's ID among them
     assert reading.confidence[0][1] > 0.98
+
+
+def test_a_passport_cut_to_a_card_with_its_p_misread_is_not_trusted():
+    """On lines of 36 characters P is a rival of I too: a passport's lines cut short, its P
+    read as I, would otherwise be a card trusted as valid."""
+    cut = passport_cut_to_a_card()
+    for sure in (0.55, 0.9):
+        read, conf = ocr._decode(_probs(cut, [(0, 0, "I", "P", sure)]))
+        document = mrz.parse("\n".join(read))
+        assert read[0][0] == "I" and document.format == "TD2" and document.valid
+        assert conf[0][0] < 0.95 and _trust(read, conf) != ""
+
+
+def test_an_o_in_a_visas_optional_data_is_left_as_read():
+    """No check digit covers a visa's optional data: an O the prior turned into a 0 there
+    would pass unseen."""
+    for fmt in ("MRVA", "MRVB"):
+        lines = list(compose(fmt, document_code="V", issuing_state="UTO", surname="ERIKSSON",
+                             given_names="ANNA", document_number="X70800123", nationality="UTO",
+                             birth_date="740812", sex="F", expiry_date="120415",
+                             optional_data="4O7B"))
+        k = 28 + 1
+        assert lines[1][k] == "O"
+        read, conf = ocr._decode(_probs(lines, [(1, k, "O", "0", 0.55)]))
+        assert read[1][k] == "O" and conf[1][k] < 0.6
+        assert _trust(read, conf) != ""

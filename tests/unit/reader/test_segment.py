@@ -44,6 +44,8 @@ def test_a_small_document_far_in_the_frame_and_a_grey_one():
 def test_nothing_in_an_empty_or_tiny_picture():
     assert cuts_of(np.full((720, 1280, 3), 200, np.uint8)) == []
     assert cuts_of(np.zeros((5, 5), np.uint8)) == []
+    for shape in ((1, 1), (1, 500), (500, 1), (1, 1300), (3, 2000), (40, 4000)):  # slivers
+        assert cuts_of(np.full(shape, 128, np.uint8)) == []
     noise = np.random.default_rng(1).integers(0, 255, (480, 640), dtype=np.uint8)
     assert len(cuts_of(noise)) <= 1  # noise may look like text, but rarely like an MRZ
 
