@@ -353,7 +353,7 @@ def test_a_document_code_letter_is_as_sure_as_the_codes_in_use_make_it():
 def test_reads_lines_whose_ends_a_glare_washed_out(seed):
     from unit.reader.test_segment import _both_lines_washed_out
     s = shot(f"washed:{seed}", length=44, difficulty=0.2)
-    washed = _both_lines_washed_out(s, 35, 43, 0.9)
+    washed = _both_lines_washed_out(s, 35, 43, 0.85)  # at 0.9 what is left is a guess
     g = segment.grey(washed.image)
     assert not any(c.lengths == (44, 44) for cand in segment.candidates(g)
                    for c in segment.cut(g, cand))  # the first look finds no whole line
