@@ -11,9 +11,9 @@ temperature that fits held-out cells best, and exports it as ONNX, which the
 reader runs with OpenCV's dnn module (borderdesk.reader.classifier).
 
     pip install -e '.[train]'
-    nice -n 10 .venv/bin/python tools/train_ocr.py [--shots 2400] [--synth-shots 4800] [--epochs 12]
+    nice -n 10 .venv/bin/python tools/train_ocr.py [--shots 2400] [--synth-shots 9600] [--epochs 12]
 
-About twenty-five minutes on two cores. Prints the error rate on held-out
+About forty minutes on two cores. Prints the error rate on held-out
 shots, the most confused pairs, and how many readings of held-out frames each
 MIN_UNVERIFIED_CONFIDENCE would trust, right and wrong.
 """
@@ -280,7 +280,7 @@ def calibrate(seeds: list[int], model: Path, workers: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--shots", type=int, default=2400, help="rendered frames to train on")
-    parser.add_argument("--synth-shots", type=int, default=4800,
+    parser.add_argument("--synth-shots", type=int, default=9600,
                         help="more frames from borderdesk.reader.synth (seeds of their own)")
     parser.add_argument("--test-shots", type=int, default=300,
                         help="held-out frames (a third of them from borderdesk.reader.synth)")
