@@ -689,6 +689,16 @@ def _cut_of(ink: np.ndarray, inv: np.ndarray, group: list[_Row], grids: list[np.
     return Cut(cells, tuple(corners), (len(grids[0]),) * len(group))
 
 
+def _widened(c: Candidate, inv: np.ndarray, group: list[_Row], left: float, right: float,
+             width: float) -> Candidate:
+    """The region ``c`` looked at again ``width`` wide (in the picture's pixels), centred on
+    ``group``'s rows from ``left`` to ``right`` (in the straightened strip's)."""
+    mid_u = (left + right) / 2
+    mid_v = sum(r.offset + r.slope * mid_u for r in group) / len(group)
+    x, y = inv @ np.array([mid_u, mid_v, 1.0])
+    return Candidate((float(x), float(y)), (width, c.size[1]), c.angle, c.score)
+
+
 def _look(g: np.ndarray, c: Candidate, zoom: float = 1.0
           ) -> tuple[np.ndarray, float, np.ndarray, list[_Row]]:
     """The region straightened (its inverse map and scale), its ink image and its rows."""
@@ -727,11 +737,8 @@ def cut(g: np.ndarray, c: Candidate, _again: bool = True, _zoom: float = 1.0) ->
         # the print runs on past the region: look again around the rows found
         group = touching + (groups[0][0] if groups else [])
         left, right = min(r.left for r in group), max(r.right for r in group)
-        mid_u = (left + right) / 2
-        mid_v = sum(r.offset + r.slope * mid_u for r in group) / len(group)
-        x, y = inv @ np.array([mid_u, mid_v, 1.0])
-        size = ((right - left) / scale * 1.6, c.size[1])
-        wider = cut(g, Candidate((float(x), float(y)), size, c.angle, c.score), False)
+        wider = cut(g, _widened(c, inv, group, left, right, (right - left) / scale * 1.6),
+                    False)
         if wider:
             return wider
         # else the rows running on were other print beside the MRZ: the region's own rows
@@ -791,10 +798,7 @@ def cut_washed(g: np.ndarray, c: Candidate, _wider: bool = True) -> list[Cut]:
         if any(a <= lo and hi <= b for a, b in looked) or len(looked) == 2:
             continue
         mid_u = (lo + hi) / 2
-        mid_v = sum(r.offset + r.slope * mid_u for r in group) / len(group)
-        x, y = inv @ np.array([mid_u, mid_v, 1.0])
-        size = ((hi - lo) * 1.3 / scale, c.size[1])  # room for perspective
         looked.append((mid_u - (hi - lo) * 0.65, mid_u + (hi - lo) * 0.65))
-        wider = Candidate((float(x), float(y)), size, c.angle, c.score)
+        wider = _widened(c, inv, group, lo, hi, (hi - lo) * 1.3 / scale)  # room for perspective
         out += cut(g, wider, False) + cut_washed(g, wider, False)
     return out
