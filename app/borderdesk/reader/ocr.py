@@ -210,9 +210,10 @@ def _numbers(probs: list[np.ndarray], layout: Layout) -> None:
 
 @lru_cache(maxsize=None)
 def _covered(layout: str) -> frozenset[tuple[int, int]]:
-    """The (line, position) of every character some check digit of ``layout`` covers."""
-    return frozenset((span.line, k) for rule in layout_named(layout).checks.values()
-                     for span in rule.covers for k in range(span.start, span.end))
+    """The (line, position) of every character some check digit of ``layout`` covers (the
+    check digits too: they are no field's letters or digits to weigh)."""
+    named = layout_named(layout)
+    return frozenset(place for name in named.checks for place in check_places(named, name))
 
 
 def _decode(probs: list[np.ndarray]) -> tuple[list[str], list[list[float]]]:
